@@ -16,6 +16,8 @@ pub struct ImportBatch {
     pub organizations: Vec<Organization>,
     /// Services sent on their own; their organization must exist (in the batch or the database).
     pub services: Vec<Service>,
+    /// The JSON path of each entry of `services` in the input, for error messages.
+    pub service_paths: Vec<String>,
 }
 
 fn err(path: impl Into<String>, reason: impl Into<String>) -> DomainError {
@@ -46,6 +48,7 @@ pub fn parse(text: &str) -> Result<ImportBatch, DomainError> {
             let s: Service = typed(item, &base)?;
             validate_service(&s, &base, None, &mut ids)?;
             batch.services.push(s);
+            batch.service_paths.push(base);
         } else {
             let mut o: Organization = typed(item, &base)?;
             validate_organization(&mut o, &base, &mut ids)?;
