@@ -47,6 +47,22 @@ impl<'de> Deserialize<'de> for CountryCode {
     }
 }
 
+/// The European states Harbour lists, in a fixed order (the search index keeps coverage of
+/// these as a bit set, so the order must only ever be appended to).
+pub const EUROPE: [&str; 50] = [
+    "AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "HU", "IE", "IT", "LV",
+    "LT", "LU", "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE", "IS", "LI", "NO", "CH", "GB",
+    "AL", "BA", "ME", "MK", "RS", "XK", "UA", "MD", "GE", "AM", "AZ", "BY", "RU", "TR", "AD", "MC",
+    "SM", "VA",
+];
+
+impl CountryCode {
+    /// Position in [`EUROPE`], if listed.
+    pub fn europe_index(&self) -> Option<usize> {
+        EUROPE.iter().position(|c| *c == self.as_str())
+    }
+}
+
 /// What Harbour knows about a country: emergency numbers, 116 006, national helplines.
 /// Every field may be unknown (`None` / empty), and is then shown as unknown.
 #[derive(Debug, Clone, Serialize, Deserialize)]

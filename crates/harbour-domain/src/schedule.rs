@@ -87,7 +87,14 @@ pub fn weekly(schedules: &[Schedule]) -> Option<Vec<WeeklyOpening>> {
 
 /// Whether a service with these schedules is open at `now`, in time zone `tz`.
 pub fn open_state(schedules: &[Schedule], tz: Option<&str>, now: DateTime<Utc>) -> OpenState {
-    let Some(openings) = weekly(schedules) else { return OpenState::Unknown };
+    match weekly(schedules) {
+        Some(openings) => open_state_weekly(&openings, tz, now),
+        None => OpenState::Unknown,
+    }
+}
+
+/// Like [`open_state`], for openings already read from their schedules.
+pub fn open_state_weekly(openings: &[WeeklyOpening], tz: Option<&str>, now: DateTime<Utc>) -> OpenState {
     let Some(tz) = tz.and_then(|t| t.parse::<Tz>().ok()) else { return OpenState::Unknown };
     let local = tz.from_utc_datetime(&now.naive_utc());
     let minute = local.hour() * 60 + local.minute();

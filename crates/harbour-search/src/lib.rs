@@ -1,1 +1,528 @@
+//! The directory's in-process search: a tantivy index in memory, with per-language analysis
+//! (stemming), spelling tolerance, filters as exact terms, and distance ranking from fast fields.
+//!
+//! The [`Catalog`] also keeps each service ready to serve (its redacted HSDS JSON, compressed),
+//! so a search answers without a database round trip. It is rebuilt from the database at start
+//! and updated from the database's change feed (see docs/ARCHITECTURE.md).
 
+mod query;
+
+use chrono::{DateTime, Utc};
+use harbour_domain::geo::distance_km;
+use harbour_domain::hsds::Service;
+use harbour_domain::schedule::{self, OpenState, WeeklyOpening};
+use harbour_domain::CountryCode;
+use std::collections::HashMap;
+use std::sync::{Mutex, RwLock};
+use tantivy::collector::{Collector, Count, SegmentCollector, TopDocs};
+use tantivy::schema::{
+    Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions, FAST, INDEXED, STRING,
+};
+use tantivy::tokenizer::{
+    AsciiFoldingFilter, Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, Stemmer,
+    TextAnalyzer,
+};
+use tantivy::{DocAddress, DocId, Index, IndexReader, IndexWriter, Order, Score, SegmentReader, TantivyDocument, Term};
+use thiserror::Error;
+use uuid::Uuid;
+
+pub use query::{Query, Sort};
+
+#[derive(Debug, Error)]
+pub enum SearchError {
+    #[error("search index: {0}")]
+    Index(#[from] tantivy::TantivyError),
+    #[error("search index lock poisoned")]
+    Poisoned,
+    #[error("service document: {0}")]
+    Document(String),
+}
+
+/// Stemmed text fields, one per language with a stemmer; `simple` holds every text folded and
+/// unstemmed (for languages without a stemmer, and for spelling tolerance).
+pub(crate) const STEMMED: [(&str, Language); 9] = [
+    ("en", Language::English),
+    ("fr", Language::French),
+    ("de", Language::German),
+    ("es", Language::Spanish),
+    ("it", Language::Italian),
+    ("nl", Language::Dutch),
+    ("pt", Language::Portuguese),
+    ("ro", Language::Romanian),
+    ("ar", Language::Arabic),
+];
+
+/// No coordinates: a value no real latitude can take.
+const NO_POINT: f64 = 1000.0;
+
+#[derive(Clone, Copy)]
+pub(crate) struct Fields {
+    pub id: Field,
+    pub slot: Field,
+    pub lat: Field,
+    pub lon: Field,
+    pub area_mask: Field,
+    pub name_key: Field,
+    pub modified: Field,
+    pub country_any: Field,
+    pub support: Field,
+    pub crime: Field,
+    pub lang: Field,
+    pub channel: Field,
+    pub access: Field,
+    pub flag: Field,
+    pub org: Field,
+    pub term: Field,
+    pub simple: Field,
+    pub stemmed: [Field; 9],
+}
+
+struct Entry {
+    slot: u64,
+    json: Vec<u8>,
+    openings: Option<Vec<WeeklyOpening>>,
+    timezone: Option<String>,
+}
+
+#[derive(Default)]
+struct Store {
+    slots: Vec<Option<Uuid>>,
+    entries: HashMap<Uuid, Entry>,
+}
+
+/// One search result.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Hit {
+    pub id: Uuid,
+    pub score: f32,
+    /// Distance from the query point to the nearest public location, when both exist.
+    pub distance_km: Option<f64>,
+    /// True when the service's area covers the place of the query (e.g. a nationwide helpline).
+    pub covers_place: bool,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Results {
+    pub total: usize,
+    pub hits: Vec<Hit>,
+}
+
+pub struct Catalog {
+    index: Index,
+    reader: IndexReader,
+    writer: Mutex<IndexWriter>,
+    fields: Fields,
+    store: RwLock<Store>,
+}
+
+fn analyzer(lang: Option<Language>) -> TextAnalyzer {
+    let b = TextAnalyzer::builder(SimpleTokenizer::default())
+        .filter(RemoveLongFilter::limit(40))
+        .filter(LowerCaser);
+    match lang {
+        Some(l) => b.filter(Stemmer::new(l)).filter(AsciiFoldingFilter).build(),
+        None => b.filter(AsciiFoldingFilter).build(),
+    }
+}
+
+/// First eight bytes of the folded name: an approximate alphabetical order as a u64.
+fn name_key(name: &str) -> u64 {
+    let folded = harbour_domain::geo::fold(name);
+    let mut b = [0u8; 8];
+    for (dst, src) in b.iter_mut().zip(folded.bytes()) {
+        *dst = src;
+    }
+    u64::from_be_bytes(b)
+}
+
+fn mask_of<'a>(codes: impl Iterator<Item = &'a str>) -> u64 {
+    codes
+        .filter_map(|c| CountryCode::parse(c).ok()?.europe_index())
+        .fold(0u64, |m, i| m | (1u64 << i))
+}
+
+impl Catalog {
+    pub fn new() -> Result<Catalog, SearchError> {
+        let mut sb = Schema::builder();
+        let text = |name: &str| {
+            TextOptions::default().set_indexing_options(
+                TextFieldIndexing::default()
+                    .set_tokenizer(name)
+                    .set_index_option(IndexRecordOption::WithFreqs),
+            )
+        };
+        let id = sb.add_text_field("id", STRING);
+        let slot = sb.add_u64_field("slot", FAST);
+        let lat = sb.add_f64_field("lat", FAST);
+        let lon = sb.add_f64_field("lon", FAST);
+        let area_mask = sb.add_u64_field("area_mask", FAST);
+        let name_key_f = sb.add_u64_field("name_key", FAST);
+        let modified = sb.add_i64_field("modified", INDEXED | FAST);
+        let country_any = sb.add_text_field("country_any", STRING);
+        let support = sb.add_text_field("support", STRING);
+        let crime = sb.add_text_field("crime", STRING);
+        let lang = sb.add_text_field("lang", STRING);
+        let channel = sb.add_text_field("channel", STRING);
+        let access = sb.add_text_field("access", STRING);
+        let flag = sb.add_text_field("flag", STRING);
+        let org = sb.add_text_field("org", STRING);
+        let term = sb.add_text_field("term", STRING);
+        let simple = sb.add_text_field("text_simple", text("simple"));
+        let stemmed = STEMMED.map(|(code, _)| sb.add_text_field(&format!("text_{code}"), text(&format!("stem_{code}"))));
+        let index = Index::create_in_ram(sb.build());
+        index.tokenizers().register("simple", analyzer(None));
+        for (code, l) in STEMMED {
+            index.tokenizers().register(&format!("stem_{code}"), analyzer(Some(l)));
+        }
+        let writer = index.writer_with_num_threads(1, 50_000_000)?;
+        let reader = index
+            .reader_builder()
+            .reload_policy(tantivy::ReloadPolicy::Manual)
+            .try_into()?;
+        let fields = Fields {
+            id, slot, lat, lon, area_mask, name_key: name_key_f, modified, country_any, support, crime,
+            lang, channel, access, flag, org, term, simple, stemmed,
+        };
+        Ok(Catalog { index, reader, writer: Mutex::new(writer), fields, store: RwLock::new(Store::default()) })
+    }
+
+    pub fn len(&self) -> usize {
+        self.store.read().map(|s| s.entries.len()).unwrap_or(0)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    fn document(&self, s: &Service, slot: u64, modified_at: &str) -> TantivyDocument {
+        let f = self.fields;
+        let mut d = TantivyDocument::default();
+        d.add_text(f.id, s.id.to_string());
+        d.add_u64(f.slot, slot);
+        let (la, lo) = s.public_points().next().unwrap_or((NO_POINT, NO_POINT));
+        d.add_f64(f.lat, la);
+        d.add_f64(f.lon, lo);
+        let p = s.profile();
+        let country = s.country();
+        let areas: Vec<&str> = p.map(|p| p.area_countries.iter().map(String::as_str).collect()).unwrap_or_default();
+        d.add_u64(f.area_mask, mask_of(areas.iter().copied()));
+        d.add_u64(f.name_key, name_key(&s.name));
+        let modified = DateTime::parse_from_rfc3339(modified_at).map(|t| t.timestamp_millis()).unwrap_or(0);
+        d.add_i64(f.modified, modified);
+        for c in country.into_iter().chain(areas.iter().copied()) {
+            d.add_text(f.country_any, c.to_ascii_uppercase());
+        }
+        for c in s.term_codes(harbour_domain::taxonomy::SUPPORT) {
+            d.add_text(f.support, c);
+        }
+        for c in s.term_codes(harbour_domain::taxonomy::CRIME) {
+            d.add_text(f.crime, c);
+        }
+        for c in s.term_codes(harbour_domain::taxonomy::CHANNEL) {
+            d.add_text(f.channel, c);
+        }
+        for c in s.language_codes() {
+            d.add_text(f.lang, c.to_ascii_lowercase());
+        }
+        for a in p.map(|p| p.accessibility.as_slice()).unwrap_or_default() {
+            d.add_text(f.access, a);
+        }
+        if s.is_free() {
+            d.add_text(f.flag, "free");
+        }
+        if schedule::is_24_7(&s.schedules) {
+            d.add_text(f.flag, "h24");
+        }
+        d.add_text(f.org, s.organization_id.to_string());
+        for a in &s.attributes {
+            d.add_text(f.term, a.taxonomy_term.id.to_string());
+        }
+        // Texts go to the field of their language (stemmed) and to `simple` (all of them).
+        let field_lang = |field: &str| -> String {
+            p.and_then(|p| p.field_languages.get(field)).cloned().unwrap_or_else(|| "en".into())
+        };
+        let mut texts: Vec<(String, &str)> = vec![(field_lang("name"), s.name.as_str())];
+        if let Some(a) = &s.alternate_name {
+            texts.push(("en".into(), a));
+        }
+        if let Some(desc) = &s.description {
+            texts.push((field_lang("description"), desc));
+        }
+        if let Some(p) = p {
+            for (lang, fields) in &p.translations {
+                for t in fields.values() {
+                    texts.push((lang.clone(), t));
+                }
+            }
+        }
+        for (lang, t) in texts {
+            d.add_text(f.simple, t);
+            if let Some(i) = STEMMED.iter().position(|(c, _)| *c == lang) {
+                if let Some(field) = f.stemmed.get(i) {
+                    d.add_text(*field, t);
+                }
+            }
+        }
+        d
+    }
+
+    /// Adds or replaces services (each with its modification time) and makes them searchable.
+    pub fn upsert<'a>(&self, services: impl IntoIterator<Item = (&'a Service, &'a str)>) -> Result<usize, SearchError> {
+        let mut writer = self.writer.lock().map_err(|_| SearchError::Poisoned)?;
+        let mut store = self.store.write().map_err(|_| SearchError::Poisoned)?;
+        let mut n = 0;
+        for (s, modified_at) in services {
+            let redacted = s.redacted();
+            let mut json_value =
+                serde_json::to_value(&redacted).map_err(|e| SearchError::Document(e.to_string()))?;
+            if let Some(obj) = json_value.as_object_mut() {
+                obj.insert("last_modified".into(), serde_json::Value::String(modified_at.to_string()));
+            }
+            let json = serde_json::to_vec(&json_value).map_err(|e| SearchError::Document(e.to_string()))?;
+            if let Some(old) = store.entries.get(&s.id).map(|e| e.slot) {
+                if let Some(slot) = store.slots.get_mut(old as usize) {
+                    *slot = None;
+                }
+            }
+            writer.delete_term(Term::from_field_text(self.fields.id, &s.id.to_string()));
+            let slot = store.slots.len() as u64;
+            store.slots.push(Some(s.id));
+            writer.add_document(self.document(s, slot, modified_at))?;
+            store.entries.insert(
+                s.id,
+                Entry {
+                    slot,
+                    json: lz4_flex::compress_prepend_size(&json),
+                    openings: schedule::weekly(&s.schedules),
+                    timezone: s.profile().and_then(|p| p.timezone.clone()),
+                },
+            );
+            n += 1;
+        }
+        writer.commit()?;
+        drop(store);
+        self.reader.reload()?;
+        Ok(n)
+    }
+
+    pub fn remove(&self, ids: &[Uuid]) -> Result<(), SearchError> {
+        if ids.is_empty() {
+            return Ok(());
+        }
+        let mut writer = self.writer.lock().map_err(|_| SearchError::Poisoned)?;
+        let mut store = self.store.write().map_err(|_| SearchError::Poisoned)?;
+        for id in ids {
+            writer.delete_term(Term::from_field_text(self.fields.id, &id.to_string()));
+            if let Some(e) = store.entries.remove(id) {
+                if let Some(slot) = store.slots.get_mut(e.slot as usize) {
+                    *slot = None;
+                }
+            }
+        }
+        writer.commit()?;
+        drop(store);
+        self.reader.reload()?;
+        Ok(())
+    }
+
+    /// The service's HSDS JSON as it may leave the server (confidential locations redacted).
+    pub fn json(&self, id: &Uuid) -> Option<serde_json::Value> {
+        let store = self.store.read().ok()?;
+        let bytes = lz4_flex::decompress_size_prepended(&store.entries.get(id)?.json).ok()?;
+        serde_json::from_slice(&bytes).ok()
+    }
+
+    /// Raw JSON bytes of a service (redacted), for responses that embed it unchanged.
+    pub fn json_bytes(&self, id: &Uuid) -> Option<Vec<u8>> {
+        let store = self.store.read().ok()?;
+        lz4_flex::decompress_size_prepended(&store.entries.get(id)?.json).ok()
+    }
+
+    /// The service (redacted) as a typed value.
+    pub fn service(&self, id: &Uuid) -> Option<Service> {
+        serde_json::from_slice(&self.json_bytes(id)?).ok()
+    }
+
+    pub fn ids(&self) -> Vec<Uuid> {
+        self.store.read().map(|s| s.entries.keys().copied().collect()).unwrap_or_default()
+    }
+
+    pub fn open_state(&self, id: &Uuid, now: DateTime<Utc>) -> OpenState {
+        let Ok(store) = self.store.read() else { return OpenState::Unknown };
+        let Some(e) = store.entries.get(id) else { return OpenState::Unknown };
+        open_state_of(e, now)
+    }
+
+    /// Runs a query. `now` decides "open now".
+    pub fn search(&self, q: &Query, now: DateTime<Utc>) -> Result<Results, SearchError> {
+        let tq = query::build(&self.index, &self.fields, q);
+        let searcher = self.reader.searcher();
+        let place_bit = q.near_country.and_then(|c| c.europe_index()).map(|i| 1u64 << i).unwrap_or(0);
+        let needs_all = q.open_now || q.radius_km.is_some();
+        let store = self.store.read().map_err(|_| SearchError::Poisoned)?;
+        let slot_id = |slot: u64| store.slots.get(slot as usize).copied().flatten();
+
+        if needs_all {
+            let rows = searcher.search(&tq, &AllHits)?;
+            let mut hits: Vec<(Hit, u64)> = rows
+                .into_iter()
+                .filter_map(|r| {
+                    let id = slot_id(r.slot)?;
+                    let covers = r.mask & place_bit != 0;
+                    let distance_km = match (q.near, r.lat < NO_POINT) {
+                        (Some(p), true) => Some(distance_km(p, (r.lat, r.lon))),
+                        _ => None,
+                    };
+                    if let (Some(radius), false) = (q.radius_km, covers) {
+                        if distance_km.is_none_or(|d| d > radius) {
+                            return None;
+                        }
+                    }
+                    if q.open_now {
+                        let e = store.entries.get(&id)?;
+                        if open_state_of(e, now) != OpenState::Open {
+                            return None;
+                        }
+                    }
+                    Some((Hit { id, score: r.score, distance_km, covers_place: covers }, r.name_key))
+                })
+                .collect();
+            sort_hits(&mut hits, q);
+            let total = hits.len();
+            let hits = hits.into_iter().skip(q.offset).take(q.limit).map(|(h, _)| h).collect();
+            return Ok(Results { total, hits });
+        }
+
+        let top = TopDocs::with_limit(q.limit.max(1)).and_offset(q.offset);
+        let (total, addrs): (usize, Vec<(f64, DocAddress)>) = match (q.near, q.sort) {
+            (Some(point), _) => {
+                let col = top.tweak_score(move |seg: &SegmentReader| {
+                    let ff = seg.fast_fields();
+                    let lat = ff.f64("lat").ok().map(|c| c.first_or_default_col(NO_POINT));
+                    let lon = ff.f64("lon").ok().map(|c| c.first_or_default_col(NO_POINT));
+                    let mask = ff.u64("area_mask").ok().map(|c| c.first_or_default_col(0));
+                    move |doc: DocId, _score: Score| -> f64 {
+                        if mask.as_ref().is_some_and(|m| m.get_val(doc) & place_bit != 0) {
+                            return 0.0;
+                        }
+                        match (&lat, &lon) {
+                            (Some(la), Some(lo)) => {
+                                let (a, b) = (la.get_val(doc), lo.get_val(doc));
+                                if a < NO_POINT { -distance_km(point, (a, b)) } else { -1.0e9 }
+                            }
+                            _ => -1.0e9,
+                        }
+                    }
+                });
+                searcher.search(&tq, &(Count, col))?
+            }
+            (None, Sort::Relevance) if q.has_text() => {
+                let (n, v) = searcher.search(&tq, &(Count, top))?;
+                (n, v.into_iter().map(|(s, a)| (f64::from(s), a)).collect())
+            }
+            _ => {
+                let (n, v) = searcher.search(&tq, &(Count, top.order_by_u64_field("name_key", Order::Asc)))?;
+                (n, v.into_iter().map(|(k, a)| (-(k as f64), a)).collect())
+            }
+        };
+        let mut hits = Vec::with_capacity(addrs.len());
+        for (score, addr) in addrs {
+            let seg = searcher.segment_reader(addr.segment_ord);
+            let ff = seg.fast_fields();
+            let Some(slot) = ff.u64("slot").ok().and_then(|c| c.first(addr.doc_id)) else { continue };
+            let Some(id) = slot_id(slot) else { continue };
+            let mask = ff.u64("area_mask").ok().and_then(|c| c.first(addr.doc_id)).unwrap_or(0);
+            let covers = mask & place_bit != 0;
+            let distance_km = if q.near.is_some() && !covers && score > -1.0e8 { Some(-score) } else { None };
+            hits.push(Hit { id, score: score as f32, distance_km, covers_place: covers });
+        }
+        Ok(Results { total, hits })
+    }
+}
+
+fn open_state_of(e: &Entry, now: DateTime<Utc>) -> OpenState {
+    match &e.openings {
+        Some(openings) => schedule::open_state_weekly(openings, e.timezone.as_deref(), now),
+        None => OpenState::Unknown,
+    }
+}
+
+fn sort_hits(hits: &mut [(Hit, u64)], q: &Query) {
+    if q.near.is_some() {
+        let key = |h: &Hit| if h.covers_place { 0.0 } else { h.distance_km.unwrap_or(f64::MAX) };
+        hits.sort_by(|(a, ka), (b, kb)| key(a).total_cmp(&key(b)).then(ka.cmp(kb)).then(a.id.cmp(&b.id)));
+    } else if q.has_text() && q.sort == Sort::Relevance {
+        hits.sort_by(|(a, ka), (b, kb)| b.score.total_cmp(&a.score).then(ka.cmp(kb)).then(a.id.cmp(&b.id)));
+    } else {
+        hits.sort_by(|(a, ka), (b, kb)| ka.cmp(kb).then(a.id.cmp(&b.id)));
+    }
+}
+
+struct Row {
+    slot: u64,
+    score: f32,
+    lat: f64,
+    lon: f64,
+    mask: u64,
+    name_key: u64,
+}
+
+/// Collects every match with what ranking and post-filters need.
+struct AllHits;
+
+struct AllHitsSegment {
+    slot: std::sync::Arc<dyn tantivy::columnar::ColumnValues<u64>>,
+    lat: std::sync::Arc<dyn tantivy::columnar::ColumnValues<f64>>,
+    lon: std::sync::Arc<dyn tantivy::columnar::ColumnValues<f64>>,
+    mask: std::sync::Arc<dyn tantivy::columnar::ColumnValues<u64>>,
+    key: std::sync::Arc<dyn tantivy::columnar::ColumnValues<u64>>,
+    rows: Vec<Row>,
+}
+
+impl Collector for AllHits {
+    type Fruit = Vec<Row>;
+    type Child = AllHitsSegment;
+
+    fn for_segment(&self, _ord: u32, seg: &SegmentReader) -> tantivy::Result<AllHitsSegment> {
+        let ff = seg.fast_fields();
+        Ok(AllHitsSegment {
+            slot: ff.u64("slot")?.first_or_default_col(u64::MAX),
+            lat: ff.f64("lat")?.first_or_default_col(NO_POINT),
+            lon: ff.f64("lon")?.first_or_default_col(NO_POINT),
+            mask: ff.u64("area_mask")?.first_or_default_col(0),
+            key: ff.u64("name_key")?.first_or_default_col(0),
+            rows: Vec::new(),
+        })
+    }
+
+    fn requires_scoring(&self) -> bool {
+        true
+    }
+
+    fn merge_fruits(&self, fruits: Vec<Vec<Row>>) -> tantivy::Result<Vec<Row>> {
+        Ok(fruits.into_iter().flatten().collect())
+    }
+}
+
+impl SegmentCollector for AllHitsSegment {
+    type Fruit = Vec<Row>;
+
+    fn collect(&mut self, doc: DocId, score: Score) {
+        let key = self.key.get_val(doc);
+        self.rows.push(Row {
+            slot: self.slot.get_val(doc),
+            score,
+            lat: self.lat.get_val(doc),
+            lon: self.lon.get_val(doc),
+            mask: self.mask.get_val(doc),
+            name_key: key,
+        });
+    }
+
+    fn harvest(self) -> Vec<Row> {
+        self.rows
+    }
+}
+
+#[cfg(test)]
+mod tests;
