@@ -56,7 +56,7 @@ def load_places(path, countries):
             cols = line.rstrip("\n").split("\t")
             if len(cols) < 5 or cols[1] not in countries:
                 continue
-            alts = [a for a in cols[5].split("|") if a] if len(cols) > 5 else []
+            alts = tuple(a for a in cols[5].split("|") if a) if len(cols) > 5 else ()
             places.append((cols[0], cols[1], float(cols[2]), float(cols[3]), int(cols[4] or 0), alts))
     return places
 
@@ -134,10 +134,8 @@ class Generator:
             boost = 1.0 if (group in core or p[1] in ("GB", "CH")) else 0.5
             weights.append(math.sqrt(max(p[4], 1)) * boost)
         self.place_pick = Weighted(places, weights)
-        self.local_pick = {
-            cc: Weighted(ps, [math.sqrt(max(p[4], 1)) for p in ps]) for cc, ps in self.by_country.items()
-        }
         self.crime_pick = Weighted(list(CRIME_W), list(CRIME_W.values()))
+        self.near_cache = {}
 
     def uid(self):
         return str(uuid.UUID(int=self.rng.getrandbits(128), version=4))
@@ -160,8 +158,20 @@ class Generator:
             return Weighted([p[0] for p in pairs], [p[1] for p in pairs]).pick(self.rng)
         return tb.TEXT_LANGUAGE.get(cc, "en")
 
-    def nearby(self, cc):
-        return self.local_pick[cc].pick(self.rng)
+    def nearby(self, place):
+        """A place among the 12 nearest to `place` in the same country (a branch office, a
+        neighbouring town)."""
+        return self.rng.choice(self.near(place))
+
+    def near(self, place):
+        key = id(place)
+        near = self.near_cache.get(key)
+        if near is None:
+            cos = math.cos(math.radians(place[2]))
+            others = [p for p in self.by_country[place[1]] if p is not place]
+            others.sort(key=lambda p: (p[2] - place[2]) ** 2 + ((p[3] - place[3]) * cos) ** 2)
+            near = self.near_cache[key] = others[:12] or [place]
+        return near
 
     def phone(self, cc):
         r = self.rng
@@ -196,7 +206,7 @@ class Generator:
         r = self.rng
         bank = tb.BANKS[lang]
         cc = home[1]
-        place = home if r.random() < 0.6 else self.nearby(cc)
+        place = home if r.random() < 0.6 else self.nearby(home)
         city = self.place_name(place)
         sid = self.uid()
 
@@ -229,7 +239,8 @@ class Generator:
         free = r.random() < 0.9
         has_location = not ("helpline" in supports and r.random() < 0.5) and r.random() > 0.03
         phone = self.phone(cc)
-        p2, p3 = self.nearby(cc), self.nearby(cc)
+        near = self.near(place)
+        p2, p3 = r.sample(near, 2) if len(near) > 1 else (near[0], near[0])
 
         # Name
         sup_title = bank["support"][supports[0]]
@@ -323,11 +334,51 @@ class Generator:
         return service, doc
 
 
+class ArrayFiles:
+    """Writes organizations as one JSON array, or as several arrays of about `chunk` services
+    each (PATH-0001.json, PATH-0002.json, ...), cut only between organizations."""
+
+    def __init__(self, path, chunk):
+        self.path, self.chunk = path, chunk
+        self.paths = []
+        self.f = None
+        self.in_file = 0
+
+    def _open(self):
+        if self.chunk:
+            stem = self.path[:-5] if self.path.endswith(".json") else self.path
+            name = f"{stem}-{len(self.paths) + 1:04d}.json"
+        else:
+            name = self.path
+        self.paths.append(name)
+        self.f = open(name, "w", encoding="utf-8", newline="\n")
+        self.f.write("[\n")
+        self.in_file = 0
+
+    def write(self, text, services):
+        if self.f is None or (self.chunk and self.in_file >= self.chunk):
+            self.close()
+            self._open()
+        elif self.in_file:
+            self.f.write(",\n")
+        self.f.write(text)
+        self.in_file += services
+
+    def close(self):
+        if self.f is not None:
+            self.f.write("\n]\n")
+            self.f.close()
+            self.f = None
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--services", type=int, required=True)
     ap.add_argument("--seed", type=int, default=20240601)
     ap.add_argument("--out-json", required=True, help="HSDS JSON array of organizations")
+    ap.add_argument("--chunk-services", type=int, default=0,
+                    help="split the HSDS JSON into files of about this many services "
+                         "(OUT-0001.json, ...); 0 = one file")
     ap.add_argument("--out-jsonl", help="Typesense JSONL documents")
     ap.add_argument("--stats", help="statistics JSON")
     ap.add_argument("--gazetteer", default=os.path.join(ROOT, "data", "gazetteer.tsv"))
@@ -357,18 +408,15 @@ def main():
         "text_languages": {}, "countries": {},
     }
     dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
-    out = open(a.out_json, "w", encoding="utf-8", newline="\n")
+    writer = ArrayFiles(a.out_json, a.chunk_services)
     tsout = open(a.out_jsonl, "w", encoding="utf-8", newline="\n") if a.out_jsonl else None
-    out.write("[\n")
     done = 0
     next_report = 100_000
     sizes = (1, 1, 1, 1, 2, 2, 2, 3, 4, 6)
     while done < n:
         k = min(n - done, g.rng.choice(sizes))
         org, docs = g.organization(k, done)
-        if done:
-            out.write(",\n")
-        out.write(dumps(org))
+        writer.write(dumps(org), k)
         stats["organizations"] += 1
         lang = org["services"][0]["x_harbour"]["field_languages"]["name"]
         stats["text_languages"][lang] = stats["text_languages"].get(lang, 0) + k
@@ -391,11 +439,11 @@ def main():
         if not a.quiet and done >= next_report:
             print(f"  generated {done:,} services ({time.time() - started:.0f} s)", file=sys.stderr)
             next_report += 100_000
-    out.write("\n]\n")
-    out.close()
+    writer.close()
     if tsout:
         tsout.close()
-    stats["json_bytes"] = os.path.getsize(a.out_json)
+    stats["json_files"] = writer.paths
+    stats["json_bytes"] = sum(os.path.getsize(p) for p in writer.paths)
     if a.out_jsonl:
         stats["jsonl_bytes"] = os.path.getsize(a.out_jsonl)
     stats["seconds"] = round(time.time() - started, 1)

@@ -416,3 +416,24 @@ pub async fn organization_count(db: &Db) -> Result<i64, DbError> {
 pub async fn service_count(db: &Db) -> Result<i64, DbError> {
     Ok(sqlx::query("SELECT COUNT(*) FROM services").fetch_one(db.reader()).await?.try_get(0)?)
 }
+
+/// Organizations without their services (the services are in the search catalog).
+pub async fn organization_shells(db: &Db) -> Result<Vec<Organization>, DbError> {
+    let rows = sqlx::query("SELECT id, doc, modified_at FROM organizations ORDER BY name, id").fetch_all(db.reader()).await?;
+    rows.iter()
+        .map(|r| {
+            let id: String = r.try_get(0)?;
+            let mut o: Organization = from_json(&id, &r.try_get::<String, _>(1)?)?;
+            o.extra.insert("last_modified".into(), serde_json::Value::String(r.try_get(2)?));
+            Ok(o)
+        })
+        .collect()
+}
+
+pub async fn organization(db: &Db, id: Uuid) -> Result<Option<Organization>, DbError> {
+    let row = sqlx::query("SELECT id, doc FROM organizations WHERE id = $1")
+        .bind(id.to_string())
+        .fetch_optional(db.reader())
+        .await?;
+    row.map(|r| from_json(&id.to_string(), &r.try_get::<String, _>(1)?)).transpose()
+}

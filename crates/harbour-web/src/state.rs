@@ -1,0 +1,102 @@
+//! What every handler can reach: the database, the catalog (search index and served documents),
+//! country profiles, the gazetteer, the UI catalogues, metrics and the clock.
+
+use chrono::{DateTime, Utc};
+use harbour_db::directory::TaxonomyWithTerms;
+use harbour_db::Db;
+use harbour_domain::geo::Gazetteer;
+use harbour_domain::{CountryCode, CountryProfile};
+use harbour_search::Catalog;
+use std::collections::HashMap;
+use std::sync::atomic::{AtomicBool, AtomicI64, Ordering};
+use std::sync::{Arc, RwLock};
+
+use crate::i18n::I18n;
+use crate::metrics::Metrics;
+
+pub type Clock = Arc<dyn Fn() -> DateTime<Utc> + Send + Sync>;
+
+/// Settings the web layer needs.
+#[derive(Clone, Debug)]
+pub struct WebConfig {
+    /// Where quick exit sends people. Default: Harbour's own neutral page (`/exit`), so that no
+    /// request goes to another host.
+    pub quick_exit_url: String,
+}
+
+impl Default for WebConfig {
+    fn default() -> Self {
+        WebConfig { quick_exit_url: "/exit".into() }
+    }
+}
+
+pub struct Inner {
+    pub db: Db,
+    pub catalog: Catalog,
+    pub countries: Vec<CountryProfile>,
+    pub country_index: HashMap<CountryCode, usize>,
+    pub gazetteer: Gazetteer,
+    pub taxonomies: RwLock<Vec<TaxonomyWithTerms>>,
+    pub i18n: I18n,
+    pub metrics: Metrics,
+    pub clock: Clock,
+    pub config: WebConfig,
+    /// Directory version the catalog reflects.
+    pub version: AtomicI64,
+    pub ready: AtomicBool,
+    /// Organization id → (name, country), for result lists.
+    pub organizations: RwLock<HashMap<uuid::Uuid, (String, Option<String>)>>,
+}
+
+#[derive(Clone)]
+pub struct AppState(pub Arc<Inner>);
+
+impl std::ops::Deref for AppState {
+    type Target = Inner;
+    fn deref(&self) -> &Inner {
+        &self.0
+    }
+}
+
+impl AppState {
+    pub fn now(&self) -> DateTime<Utc> {
+        (self.clock)()
+    }
+
+    pub fn country(&self, cc: CountryCode) -> Option<&CountryProfile> {
+        self.country_index.get(&cc).and_then(|i| self.countries.get(*i))
+    }
+
+    pub fn is_ready(&self) -> bool {
+        self.ready.load(Ordering::Relaxed)
+    }
+
+    /// Brings the catalog up to date with the database's change feed. Called at start and then
+    /// every few seconds (and after a write through this node).
+    pub async fn sync(&self) -> anyhow::Result<usize> {
+        let from = self.version.load(Ordering::SeqCst);
+        let changes = harbour_db::directory::changes_since(&self.db, from).await?;
+        if changes.version == from {
+            return Ok(0);
+        }
+        let n = changes.services.len() + changes.removed.len();
+        {
+            let mut orgs = self.organizations.write().map_err(|_| anyhow::anyhow!("poisoned"))?;
+            for o in &changes.organizations {
+                let cc = o.x_harbour.as_ref().and_then(|p| p.extra.get("country")).and_then(|c| c.as_str()).map(str::to_string);
+                orgs.insert(o.id, (o.name.clone(), cc));
+            }
+        }
+        self.catalog.upsert(changes.services.iter().map(|s| (&s.service, s.modified_at.as_str())))?;
+        self.catalog.remove(&changes.removed)?;
+        if let Ok(t) = harbour_db::directory::taxonomies(&self.db).await {
+            if let Ok(mut w) = self.taxonomies.write() {
+                *w = t;
+            }
+        }
+        self.version.store(changes.version, Ordering::SeqCst);
+        self.metrics.services.set(self.catalog.len() as i64);
+        tracing::info!(directory.version = changes.version, changed = n, "search index updated");
+        Ok(n)
+    }
+}

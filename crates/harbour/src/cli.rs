@@ -1,0 +1,205 @@
+//! Commands. Each sets up exactly what it needs and reports errors with their context.
+
+use anyhow::Context;
+use clap::{Parser, Subcommand, ValueEnum};
+use harbour_db::directory::{self, Origin, TaxonomyWithTerms};
+use harbour_db::Db;
+use harbour_domain::hsds::Organization;
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::sync::Arc;
+use std::time::Duration;
+
+use crate::config::{Config, Overrides};
+use crate::export;
+
+/// Harbour: find free, confidential support for victims of crime across Europe.
+#[derive(Parser, Debug)]
+#[command(name = "harbour", version, about, long_about = None)]
+struct Cli {
+    #[command(flatten)]
+    overrides: Overrides,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Run Harbour: migrate, load the shipped directory once, build the search index, serve HTTP
+    Serve,
+    /// Apply database migrations and exit
+    Migrate,
+    /// Import HSDS 3.0 JSON (one organization or service, or a list); all or nothing
+    Import {
+        /// The HSDS JSON file
+        file: PathBuf,
+    },
+    /// Export the directory (confidential addresses are never exported)
+    Export {
+        /// hsds (JSON) or csv (HSDS tabular files; needs --out DIR)
+        #[arg(long, value_enum, default_value = "hsds")]
+        format: Format,
+        /// Output file (hsds) or directory (csv); standard output when omitted (hsds only)
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+enum Format {
+    Hsds,
+    Csv,
+}
+
+const SEED_DIRECTORY: &str = include_str!("../../../data/directory.json");
+const SEED_TAXONOMIES: &str = include_str!("../../../data/taxonomies.json");
+
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let config = match Config::load(&cli.overrides) {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("harbour: {e:#}");
+            return ExitCode::from(2);
+        }
+    };
+    init_logging(&config);
+    let rt = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
+        Ok(rt) => rt,
+        Err(e) => {
+            eprintln!("harbour: cannot start the runtime: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    match rt.block_on(run(cli.command, config)) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("harbour: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn init_logging(config: &Config) {
+    let filter = tracing_subscriber::EnvFilter::try_from_env("HARBOUR_LOG").unwrap_or_else(|_| "info,sqlx=warn,tantivy=warn".into());
+    let builder = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr);
+    if config.log_json {
+        builder.json().init();
+    } else {
+        builder.init();
+    }
+}
+
+async fn open(config: &Config) -> anyhow::Result<Db> {
+    config.prepare_dirs()?;
+    let db = Db::connect(&config.database_url).await.context("setting database_url: cannot connect")?;
+    db.migrate().await.context("migrating the database")?;
+    Ok(db)
+}
+
+pub fn seed() -> anyhow::Result<(Vec<Organization>, Vec<TaxonomyWithTerms>)> {
+    let orgs = serde_json::from_str(SEED_DIRECTORY).context("shipped data/directory.json")?;
+    let tax = serde_json::from_str(SEED_TAXONOMIES).context("shipped data/taxonomies.json")?;
+    Ok((orgs, tax))
+}
+
+async fn run(command: Command, config: Config) -> anyhow::Result<()> {
+    match command {
+        Command::Migrate => {
+            open(&config).await?;
+            tracing::info!("migrations applied");
+            Ok(())
+        }
+        Command::Import { file } => {
+            let text = std::fs::read_to_string(&file).with_context(|| format!("cannot read {}", file.display()))?;
+            let batch = harbour_domain::import::parse(&text).map_err(|e| anyhow::anyhow!("{} [{}]", e, e.code()))?;
+            let db = open(&config).await?;
+            let (_, tax) = seed()?;
+            // the taxonomies exist before anything refers to them
+            directory::load_seed(&db, &[], &tax, chrono::Utc::now()).await?;
+            let r = directory::import(&db, &batch, Origin::Edit, chrono::Utc::now())
+                .await
+                .map_err(|e| anyhow::anyhow!("{} [{}]", e, e.code()))?;
+            println!(
+                "imported {} organizations ({} new, {} updated) and {} services",
+                r.organizations_inserted + r.organizations_updated,
+                r.organizations_inserted,
+                r.organizations_updated,
+                r.services_written
+            );
+            Ok(())
+        }
+        Command::Export { format, out } => {
+            let db = open(&config).await?;
+            let orgs = export::organizations(&db).await?;
+            match format {
+                Format::Hsds => export::write_out(&export::hsds_json(&orgs)?, out.as_deref()),
+                Format::Csv => {
+                    let dir = out.context("csv export writes several HSDS tables: give --out DIR")?;
+                    export::hsds_csv(&orgs, &dir)
+                }
+            }
+        }
+        Command::Serve => serve(config).await,
+    }
+}
+
+async fn serve(config: Config) -> anyhow::Result<()> {
+    let db = open(&config).await?;
+    let (orgs, tax) = seed()?;
+    let report = directory::load_seed(&db, &orgs, &tax, chrono::Utc::now()).await?;
+    tracing::info!(
+        inserted = report.organizations_inserted,
+        updated = report.organizations_updated,
+        unchanged = report.organizations_unchanged,
+        "shipped directory loaded"
+    );
+    let web = harbour_web::WebConfig { quick_exit_url: config.quick_exit_url.clone() };
+    let started = harbour_web::start(db.clone(), web, Arc::new(chrono::Utc::now)).await?;
+    let state = started.state;
+    let app = harbour_web::build(state.clone());
+    let listener = tokio::net::TcpListener::bind(config.listen)
+        .await
+        .with_context(|| format!("setting listen: cannot listen on {}", config.listen))?;
+    tracing::info!(listen = %config.listen, "Harbour is serving");
+    // Follow the database's change feed so that writes by other processes reach the index.
+    let syncer = {
+        let state = state.clone();
+        tokio::spawn(async move {
+            let mut tick = tokio::time::interval(Duration::from_secs(2));
+            loop {
+                tick.tick().await;
+                if let Err(e) = state.sync().await {
+                    tracing::warn!(error = format!("{e:#}"), "index update failed");
+                }
+            }
+        })
+    };
+    axum::serve(listener, app).with_graceful_shutdown(shutdown()).await?;
+    syncer.abort();
+    db.close().await;
+    tracing::info!("stopped");
+    Ok(())
+}
+
+async fn shutdown() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let term = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! {
+        _ = ctrl_c => {},
+        _ = term => {},
+    }
+    tracing::info!("shutting down");
+}
