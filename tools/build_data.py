@@ -468,7 +468,7 @@ def build_gazetteer(codes):
             if a not in alts:
                 alts.append(a)
         rows.append((c["name"], c["countrycode"], round(c["latitude"], 4),
-                     round(c["longitude"], 4), c["population"], "|".join(alts[:25])))
+                     round(c["longitude"], 4), c["population"], "|".join(alts[:60])))
     rows.sort(key=lambda r: (-r[4], r[0]))
     with open(os.path.join(OUT, "gazetteer.tsv"), "w", encoding="utf-8") as f:
         f.write("# European places with 15,000+ inhabitants. Data: GeoNames (geonames.org), CC BY 4.0.\n")

@@ -42,17 +42,25 @@ fn ts(now: DateTime<Utc>) -> String {
 }
 
 fn to_json<T: Serialize>(v: &T) -> Result<String, DbError> {
-    serde_json::to_string(v).map_err(|e| DbError::CorruptDocument { id: "-".into(), reason: e.to_string() })
+    serde_json::to_string(v).map_err(|e| DbError::CorruptDocument {
+        id: "-".into(),
+        reason: e.to_string(),
+    })
 }
 
 fn from_json<T: serde::de::DeserializeOwned>(id: &str, s: &str) -> Result<T, DbError> {
-    serde_json::from_str(s).map_err(|e| DbError::CorruptDocument { id: id.into(), reason: e.to_string() })
+    serde_json::from_str(s).map_err(|e| DbError::CorruptDocument {
+        id: id.into(),
+        reason: e.to_string(),
+    })
 }
 
 async fn next_version(tx: &mut Transaction<'_, Any>) -> Result<i64, DbError> {
-    let row = sqlx::query("UPDATE directory_state SET version = version + 1 WHERE id = 1 RETURNING version")
-        .fetch_one(&mut **tx)
-        .await?;
+    let row = sqlx::query(
+        "UPDATE directory_state SET version = version + 1 WHERE id = 1 RETURNING version",
+    )
+    .fetch_one(&mut **tx)
+    .await?;
     Ok(row.try_get::<i64, _>(0)?)
 }
 
@@ -140,9 +148,19 @@ async fn write_organization(
     Ok(())
 }
 
-async fn delete_service(tx: &mut Transaction<'_, Any>, id: &str, version: i64) -> Result<(), DbError> {
-    sqlx::query("DELETE FROM services WHERE id = $1").bind(id).execute(&mut **tx).await?;
-    sqlx::query("DELETE FROM service_tombstones WHERE id = $1").bind(id).execute(&mut **tx).await?;
+async fn delete_service(
+    tx: &mut Transaction<'_, Any>,
+    id: &str,
+    version: i64,
+) -> Result<(), DbError> {
+    sqlx::query("DELETE FROM services WHERE id = $1")
+        .bind(id)
+        .execute(&mut **tx)
+        .await?;
+    sqlx::query("DELETE FROM service_tombstones WHERE id = $1")
+        .bind(id)
+        .execute(&mut **tx)
+        .await?;
     sqlx::query("INSERT INTO service_tombstones (id, version) VALUES ($1, $2)")
         .bind(id)
         .bind(version)
@@ -183,12 +201,20 @@ async fn write_service(
         .execute(&mut **tx)
         .await?;
     }
-    sqlx::query("DELETE FROM service_tombstones WHERE id = $1").bind(&id).execute(&mut **tx).await?;
+    sqlx::query("DELETE FROM service_tombstones WHERE id = $1")
+        .bind(&id)
+        .execute(&mut **tx)
+        .await?;
     Ok(())
 }
 
 /// Writes a validated import batch in one transaction: all of it or nothing.
-pub async fn import(db: &Db, batch: &ImportBatch, origin: Origin, now: DateTime<Utc>) -> Result<WriteReport, DbError> {
+pub async fn import(
+    db: &Db,
+    batch: &ImportBatch,
+    origin: Origin,
+    now: DateTime<Utc>,
+) -> Result<WriteReport, DbError> {
     let now = ts(now);
     let mut tx = db.writer().begin().await?;
     let version = next_version(&mut tx).await?;
@@ -207,7 +233,11 @@ pub async fn import(db: &Db, batch: &ImportBatch, origin: Origin, now: DateTime<
                 return Err(DbError::UnknownOrganization {
                     path: format!(
                         "{}.organization_id",
-                        batch.service_paths.get(i).map(String::as_str).unwrap_or("$")
+                        batch
+                            .service_paths
+                            .get(i)
+                            .map(String::as_str)
+                            .unwrap_or("$")
                     ),
                     organization_id: s.organization_id.to_string(),
                 });
@@ -215,12 +245,14 @@ pub async fn import(db: &Db, batch: &ImportBatch, origin: Origin, now: DateTime<
         }
         write_service(&mut tx, s, version, &now).await?;
         if origin == Origin::Edit {
-            sqlx::query("UPDATE organizations SET edited = 1, version = $1, modified_at = $2 WHERE id = $3")
-                .bind(version)
-                .bind(&now)
-                .bind(s.organization_id.to_string())
-                .execute(&mut *tx)
-                .await?;
+            sqlx::query(
+                "UPDATE organizations SET edited = 1, version = $1, modified_at = $2 WHERE id = $3",
+            )
+            .bind(version)
+            .bind(&now)
+            .bind(s.organization_id.to_string())
+            .execute(&mut *tx)
+            .await?;
         }
         report.services_written += 1;
     }
@@ -239,7 +271,9 @@ pub async fn load_seed(
 ) -> Result<WriteReport, DbError> {
     let now_s = ts(now);
     let mut tx = db.writer().begin().await?;
-    let rows = sqlx::query("SELECT id, seed_hash, edited FROM organizations").fetch_all(&mut *tx).await?;
+    let rows = sqlx::query("SELECT id, seed_hash, edited FROM organizations")
+        .fetch_all(&mut *tx)
+        .await?;
     let mut known: HashMap<String, (Option<String>, i64)> = HashMap::new();
     for r in rows {
         known.insert(r.try_get(0)?, (r.try_get(1)?, r.try_get(2)?));
@@ -270,10 +304,23 @@ pub async fn load_seed(
         write_organization(&mut tx, org, Origin::Seed, v, &now_s, &mut report).await?;
     }
     for t in taxonomies {
-        upsert_doc(&mut tx, "taxonomies", &t.taxonomy.id.to_string(), &to_json(&t.taxonomy)?, None).await?;
+        upsert_doc(
+            &mut tx,
+            "taxonomies",
+            &t.taxonomy.id.to_string(),
+            &to_json(&t.taxonomy)?,
+            None,
+        )
+        .await?;
         for term in &t.terms {
-            upsert_doc(&mut tx, "taxonomy_terms", &term.id.to_string(), &to_json(term)?, Some(&t.taxonomy.id.to_string()))
-                .await?;
+            upsert_doc(
+                &mut tx,
+                "taxonomy_terms",
+                &term.id.to_string(),
+                &to_json(term)?,
+                Some(&t.taxonomy.id.to_string()),
+            )
+            .await?;
         }
     }
     tx.commit().await?;
@@ -298,11 +345,19 @@ async fn upsert_doc(
         ),
     };
     let q = sqlx::query(update).bind(doc);
-    let q = if table == "taxonomies" { q } else { q.bind(taxonomy_id) };
+    let q = if table == "taxonomies" {
+        q
+    } else {
+        q.bind(taxonomy_id)
+    };
     let done = q.bind(id).execute(&mut **tx).await?;
     if done.rows_affected() == 0 {
         let q = sqlx::query(insert).bind(id).bind(doc);
-        let q = if table == "taxonomies" { q } else { q.bind(taxonomy_id) };
+        let q = if table == "taxonomies" {
+            q
+        } else {
+            q.bind(taxonomy_id)
+        };
         q.execute(&mut **tx).await?;
     }
     Ok(())
@@ -321,12 +376,21 @@ fn stored_service(row: &sqlx::any::AnyRow) -> Result<StoredService, DbError> {
     let doc: String = row.try_get("doc")?;
     let modified_at: String = row.try_get("modified_at")?;
     let mut service: Service = from_json(&id, &doc)?;
-    service.extra.insert("last_modified".into(), serde_json::Value::String(modified_at.clone()));
-    Ok(StoredService { service, version: row.try_get("version")?, modified_at })
+    service.extra.insert(
+        "last_modified".into(),
+        serde_json::Value::String(modified_at.clone()),
+    );
+    Ok(StoredService {
+        service,
+        version: row.try_get("version")?,
+        modified_at,
+    })
 }
 
 pub async fn current_version(db: &Db) -> Result<i64, DbError> {
-    let row = sqlx::query("SELECT version FROM directory_state WHERE id = 1").fetch_one(db.reader()).await?;
+    let row = sqlx::query("SELECT version FROM directory_state WHERE id = 1")
+        .fetch_one(db.reader())
+        .await?;
     Ok(row.try_get(0)?)
 }
 
@@ -344,17 +408,26 @@ pub async fn changes_since(db: &Db, version: i64) -> Result<Changes, DbError> {
         .fetch_one(&mut *tx)
         .await?
         .try_get(0)?;
-    let rows = sqlx::query("SELECT id, doc, version, modified_at FROM services WHERE version > $1 ORDER BY id")
-        .bind(version)
-        .fetch_all(&mut *tx)
-        .await?;
-    let services = rows.iter().map(stored_service).collect::<Result<Vec<_>, _>>()?;
+    let rows = sqlx::query(
+        "SELECT id, doc, version, modified_at FROM services WHERE version > $1 ORDER BY id",
+    )
+    .bind(version)
+    .fetch_all(&mut *tx)
+    .await?;
+    let services = rows
+        .iter()
+        .map(stored_service)
+        .collect::<Result<Vec<_>, _>>()?;
     let removed = sqlx::query("SELECT id FROM service_tombstones WHERE version > $1")
         .bind(version)
         .fetch_all(&mut *tx)
         .await?
         .iter()
-        .filter_map(|r| r.try_get::<String, _>(0).ok().and_then(|s| Uuid::parse_str(&s).ok()))
+        .filter_map(|r| {
+            r.try_get::<String, _>(0)
+                .ok()
+                .and_then(|s| Uuid::parse_str(&s).ok())
+        })
         .collect();
     let orgs = sqlx::query("SELECT id, doc FROM organizations WHERE version > $1 ORDER BY id")
         .bind(version)
@@ -369,7 +442,12 @@ pub async fn changes_since(db: &Db, version: i64) -> Result<Changes, DbError> {
         })
         .collect::<Result<Vec<Organization>, DbError>>()?;
     tx.commit().await?;
-    Ok(Changes { version: now_version, services, removed, organizations })
+    Ok(Changes {
+        version: now_version,
+        services,
+        removed,
+        organizations,
+    })
 }
 
 /// The whole directory: organizations with their services nested, ordered by name.
@@ -377,7 +455,10 @@ pub async fn all_organizations(db: &Db) -> Result<Vec<Organization>, DbError> {
     let changes = changes_since(db, -1).await?;
     let mut by_org: HashMap<Uuid, Vec<Service>> = HashMap::new();
     for s in changes.services {
-        by_org.entry(s.service.organization_id).or_default().push(s.service);
+        by_org
+            .entry(s.service.organization_id)
+            .or_default()
+            .push(s.service);
     }
     let mut orgs = changes.organizations;
     for o in &mut orgs {
@@ -390,41 +471,68 @@ pub async fn all_organizations(db: &Db) -> Result<Vec<Organization>, DbError> {
 }
 
 pub async fn taxonomies(db: &Db) -> Result<Vec<TaxonomyWithTerms>, DbError> {
-    let tax = sqlx::query("SELECT id, doc FROM taxonomies ORDER BY id").fetch_all(db.reader()).await?;
-    let terms = sqlx::query("SELECT id, doc FROM taxonomy_terms ORDER BY id").fetch_all(db.reader()).await?;
+    let tax = sqlx::query("SELECT id, doc FROM taxonomies ORDER BY id")
+        .fetch_all(db.reader())
+        .await?;
+    let terms = sqlx::query("SELECT id, doc FROM taxonomy_terms ORDER BY id")
+        .fetch_all(db.reader())
+        .await?;
     let mut terms_by: HashMap<Uuid, Vec<TaxonomyTerm>> = HashMap::new();
     for r in terms {
         let id: String = r.try_get(0)?;
         let t: TaxonomyTerm = from_json(&id, &r.try_get::<String, _>(1)?)?;
-        terms_by.entry(t.taxonomy_id.unwrap_or_default()).or_default().push(t);
+        terms_by
+            .entry(t.taxonomy_id.unwrap_or_default())
+            .or_default()
+            .push(t);
     }
     tax.iter()
         .map(|r| {
             let id: String = r.try_get(0)?;
             let taxonomy: Taxonomy = from_json(&id, &r.try_get::<String, _>(1)?)?;
-            let code = taxonomy.extra.get("code").and_then(|c| c.as_str()).unwrap_or_default().to_string();
+            let code = taxonomy
+                .extra
+                .get("code")
+                .and_then(|c| c.as_str())
+                .unwrap_or_default()
+                .to_string();
             let terms = terms_by.remove(&taxonomy.id).unwrap_or_default();
-            Ok(TaxonomyWithTerms { taxonomy, code, terms })
+            Ok(TaxonomyWithTerms {
+                taxonomy,
+                code,
+                terms,
+            })
         })
         .collect()
 }
 
 pub async fn organization_count(db: &Db) -> Result<i64, DbError> {
-    Ok(sqlx::query("SELECT COUNT(*) FROM organizations").fetch_one(db.reader()).await?.try_get(0)?)
+    Ok(sqlx::query("SELECT COUNT(*) FROM organizations")
+        .fetch_one(db.reader())
+        .await?
+        .try_get(0)?)
 }
 
 pub async fn service_count(db: &Db) -> Result<i64, DbError> {
-    Ok(sqlx::query("SELECT COUNT(*) FROM services").fetch_one(db.reader()).await?.try_get(0)?)
+    Ok(sqlx::query("SELECT COUNT(*) FROM services")
+        .fetch_one(db.reader())
+        .await?
+        .try_get(0)?)
 }
 
 /// Organizations without their services (the services are in the search catalog).
 pub async fn organization_shells(db: &Db) -> Result<Vec<Organization>, DbError> {
-    let rows = sqlx::query("SELECT id, doc, modified_at FROM organizations ORDER BY name, id").fetch_all(db.reader()).await?;
+    let rows = sqlx::query("SELECT id, doc, modified_at FROM organizations ORDER BY name, id")
+        .fetch_all(db.reader())
+        .await?;
     rows.iter()
         .map(|r| {
             let id: String = r.try_get(0)?;
             let mut o: Organization = from_json(&id, &r.try_get::<String, _>(1)?)?;
-            o.extra.insert("last_modified".into(), serde_json::Value::String(r.try_get(2)?));
+            o.extra.insert(
+                "last_modified".into(),
+                serde_json::Value::String(r.try_get(2)?),
+            );
             Ok(o)
         })
         .collect()
@@ -435,5 +543,6 @@ pub async fn organization(db: &Db, id: Uuid) -> Result<Option<Organization>, DbE
         .bind(id.to_string())
         .fetch_optional(db.reader())
         .await?;
-    row.map(|r| from_json(&id.to_string(), &r.try_get::<String, _>(1)?)).transpose()
+    row.map(|r| from_json(&id.to_string(), &r.try_get::<String, _>(1)?))
+        .transpose()
 }

@@ -4,7 +4,7 @@
 pub mod directory;
 pub mod testing;
 
-use sqlx::any::{AnyPoolOptions, AnyConnectOptions};
+use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
 use sqlx::{AnyPool, Executor};
 use std::str::FromStr;
 use thiserror::Error;
@@ -14,7 +14,10 @@ pub enum DbError {
     #[error("database URL must start with sqlite:// or postgres:// (setting database_url)")]
     UnsupportedUrl,
     #[error("service at {path} names organization {organization_id}, which does not exist")]
-    UnknownOrganization { path: String, organization_id: String },
+    UnknownOrganization {
+        path: String,
+        organization_id: String,
+    },
     #[error("stored document {id} is not valid: {reason}")]
     CorruptDocument { id: String, reason: String },
     #[error(transparent)]
@@ -130,9 +133,16 @@ mod tests {
     #[test]
     fn migration_folders_match() {
         let names = |dir: &str| -> Vec<String> {
-            let mut v: Vec<String> = std::fs::read_dir(format!("{}/../../migrations/{dir}", env!("CARGO_MANIFEST_DIR")))
-                .map(|rd| rd.filter_map(|e| e.ok()).map(|e| e.file_name().to_string_lossy().into_owned()).collect())
-                .unwrap_or_default();
+            let mut v: Vec<String> = std::fs::read_dir(format!(
+                "{}/../../migrations/{dir}",
+                env!("CARGO_MANIFEST_DIR")
+            ))
+            .map(|rd| {
+                rd.filter_map(|e| e.ok())
+                    .map(|e| e.file_name().to_string_lossy().into_owned())
+                    .collect()
+            })
+            .unwrap_or_default();
             v.sort();
             v
         };
@@ -143,7 +153,10 @@ mod tests {
 
     #[test]
     fn unknown_scheme_is_an_error_naming_the_setting() {
-        let e = super::Backend::from_url("mysql://x").err().map(|e| e.to_string()).unwrap_or_default();
+        let e = super::Backend::from_url("mysql://x")
+            .err()
+            .map(|e| e.to_string())
+            .unwrap_or_default();
         assert!(e.contains("database_url"), "{e}");
         assert!(super::Backend::from_url("harbour.db").is_err());
     }

@@ -32,18 +32,31 @@ impl TestDb {
         let url = format!("sqlite://{}", path.display());
         let db = Db::connect(&url).await?;
         db.migrate().await?;
-        Ok(TestDb { db, url, cleanup: Cleanup::File(path) })
+        Ok(TestDb {
+            db,
+            url,
+            cleanup: Cleanup::File(path),
+        })
     }
 
     pub async fn postgres(admin_url: &str) -> Result<TestDb, DbError> {
         let name = unique_name();
         let admin = Db::connect(admin_url).await?;
-        sqlx::query(&format!("CREATE DATABASE {name}")).execute(admin.writer()).await?;
+        sqlx::query(&format!("CREATE DATABASE {name}"))
+            .execute(admin.writer())
+            .await?;
         admin.close().await;
         let url = replace_db_name(admin_url, &name);
         let db = Db::connect(&url).await?;
         db.migrate().await?;
-        Ok(TestDb { db, url, cleanup: Cleanup::Postgres { admin_url: admin_url.to_string(), name } })
+        Ok(TestDb {
+            db,
+            url,
+            cleanup: Cleanup::Postgres {
+                admin_url: admin_url.to_string(),
+                name,
+            },
+        })
     }
 }
 
@@ -78,14 +91,19 @@ impl Drop for TestDb {
                 // Dropping needs async I/O; do it on a thread of its own so Drop works inside
                 // or outside a runtime. FORCE ends the test's own pooled connections.
                 let _ = std::thread::spawn(move || {
-                    let Ok(rt) = tokio::runtime::Builder::new_current_thread().enable_all().build() else {
+                    let Ok(rt) = tokio::runtime::Builder::new_current_thread()
+                        .enable_all()
+                        .build()
+                    else {
                         return;
                     };
                     rt.block_on(async move {
                         if let Ok(admin) = Db::connect(&admin_url).await {
-                            let _ = sqlx::query(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
-                                .execute(admin.writer())
-                                .await;
+                            let _ = sqlx::query(&format!(
+                                "DROP DATABASE IF EXISTS {name} WITH (FORCE)"
+                            ))
+                            .execute(admin.writer())
+                            .await;
                             admin.close().await;
                         }
                     });
@@ -104,7 +122,13 @@ mod tests {
             super::replace_db_name("postgres://postgres@127.0.0.1:5432/postgres", "t1"),
             "postgres://postgres@127.0.0.1:5432/t1"
         );
-        assert_eq!(super::replace_db_name("postgres://h/db?sslmode=disable", "t"), "postgres://h/t?sslmode=disable");
-        assert_eq!(super::replace_db_name("postgres://h:1", "t"), "postgres://h:1/t");
+        assert_eq!(
+            super::replace_db_name("postgres://h/db?sslmode=disable", "t"),
+            "postgres://h/t?sslmode=disable"
+        );
+        assert_eq!(
+            super::replace_db_name("postgres://h:1", "t"),
+            "postgres://h:1/t"
+        );
     }
 }

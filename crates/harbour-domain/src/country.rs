@@ -13,9 +13,10 @@ impl CountryCode {
     pub fn parse(s: &str) -> Result<Self, DomainError> {
         let b = s.trim().as_bytes();
         match b {
-            [a, c] if a.is_ascii_alphabetic() && c.is_ascii_alphabetic() => {
-                Ok(CountryCode([a.to_ascii_uppercase(), c.to_ascii_uppercase()]))
-            }
+            [a, c] if a.is_ascii_alphabetic() && c.is_ascii_alphabetic() => Ok(CountryCode([
+                a.to_ascii_uppercase(),
+                c.to_ascii_uppercase(),
+            ])),
             _ => Err(DomainError::InvalidCountry(s.chars().take(16).collect())),
         }
     }
@@ -130,7 +131,10 @@ mod tests {
 
     #[test]
     fn parses_either_case() {
-        assert_eq!(CountryCode::parse("es").map(|c| c.to_string()), Ok("ES".into()));
+        assert_eq!(
+            CountryCode::parse("es").map(|c| c.to_string()),
+            Ok("ES".into())
+        );
         assert_eq!(CountryCode::parse("PL").map(|c| c.lower()), Ok("pl".into()));
         assert!(CountryCode::parse("ESP").is_err());
         assert!(CountryCode::parse("1a").is_err());

@@ -13,7 +13,10 @@ pub fn distance_km(a: (f64, f64), b: (f64, f64)) -> f64 {
 
 /// Accepts a browser position only inside plausible bounds.
 pub fn valid_point(lat: f64, lon: f64) -> bool {
-    lat.is_finite() && lon.is_finite() && (-90.0..=90.0).contains(&lat) && (-180.0..=180.0).contains(&lon)
+    lat.is_finite()
+        && lon.is_finite()
+        && (-90.0..=90.0).contains(&lat)
+        && (-180.0..=180.0).contains(&lon)
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -67,10 +70,15 @@ impl Gazetteer {
     pub fn parse(tsv: &str) -> (Gazetteer, usize) {
         let mut g = Gazetteer::default();
         let mut bad = 0;
-        for line in tsv.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
+        for line in tsv
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        {
             let f: Vec<&str> = line.split('\t').collect();
             let place = (|| {
-                let [name, cc, lat, lon, pop, alts] = f.as_slice() else { return None };
+                let [name, cc, lat, lon, pop, alts] = f.as_slice() else {
+                    return None;
+                };
                 Some(Place {
                     name: (*name).to_string(),
                     country: CountryCode::parse(cc).ok()?,
@@ -118,7 +126,10 @@ impl Gazetteer {
         let key = fold(name.split(',').next().unwrap_or(name));
         let hits = self.by_name.get(&key)?;
         let pick = prefer
-            .and_then(|cc| hits.iter().find(|i| self.places.get(**i).map(|p| p.country) == Some(cc)))
+            .and_then(|cc| {
+                hits.iter()
+                    .find(|i| self.places.get(**i).map(|p| p.country) == Some(cc))
+            })
             .or_else(|| hits.first())?;
         self.places.get(*pick)
     }
@@ -149,8 +160,15 @@ mod tests {
         let (g, bad) = Gazetteer::parse(TSV);
         assert_eq!(bad, 1);
         assert_eq!(g.find("krakow", None).map(|p| p.population), Some(755050));
-        assert_eq!(g.find("Краків", None).map(|p| p.name.as_str()), Some("Kraków"));
-        assert_eq!(g.find("Valencia", CountryCode::parse("ES").ok()).map(|p| p.lat), Some(39.4698));
+        assert_eq!(
+            g.find("Краків", None).map(|p| p.name.as_str()),
+            Some("Kraków")
+        );
+        assert_eq!(
+            g.find("Valencia", CountryCode::parse("ES").ok())
+                .map(|p| p.lat),
+            Some(39.4698)
+        );
         assert!(g.find("Atlantis", None).is_none());
     }
 

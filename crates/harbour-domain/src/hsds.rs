@@ -18,7 +18,7 @@ macro_rules! hsds_object {
         #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
         pub struct $name {
             pub id: Uuid,
-            $($(#[$fm])* #[serde(default, skip_serializing_if = "is_default")] pub $field: $ty,)*
+            $($(#[$fm])* #[serde(default, skip_serializing_if = "Omit::omit")] pub $field: $ty,)*
             #[serde(flatten)]
             pub extra: Extra,
         }
@@ -27,6 +27,48 @@ macro_rules! hsds_object {
 
 fn is_default<T: Default + PartialEq>(v: &T) -> bool {
     *v == T::default()
+}
+
+/// Which values are left out of HSDS output: absent options, empty lists, nil ids, false flags.
+/// Strings are always written — HSDS requires several of them even when empty.
+trait Omit {
+    fn omit(&self) -> bool;
+}
+
+impl<T> Omit for Option<T> {
+    fn omit(&self) -> bool {
+        self.is_none()
+    }
+}
+
+impl<T> Omit for Vec<T> {
+    fn omit(&self) -> bool {
+        self.is_empty()
+    }
+}
+
+impl Omit for String {
+    fn omit(&self) -> bool {
+        false
+    }
+}
+
+impl Omit for Uuid {
+    fn omit(&self) -> bool {
+        self.is_nil()
+    }
+}
+
+impl Omit for TaxonomyTerm {
+    fn omit(&self) -> bool {
+        self.id.is_nil()
+    }
+}
+
+impl Omit for bool {
+    fn omit(&self) -> bool {
+        !*self
+    }
 }
 
 hsds_object!(
@@ -311,21 +353,28 @@ impl Service {
             .map(String::as_str)
             .unwrap_or("en");
         if base_lang == lang {
-            return self.base_field(field).map(|text| Localized { text, lang: base_lang });
+            return self.base_field(field).map(|text| Localized {
+                text,
+                lang: base_lang,
+            });
         }
         // An English text is a better fallback than one in a third language, for the name only
         // when no translation in the reader's language exists.
-        self.base_field(field)
-            .map(|text| Localized { text, lang: base_lang })
+        self.base_field(field).map(|text| Localized {
+            text,
+            lang: base_lang,
+        })
     }
 
     /// Codes of the taxonomy terms of one taxonomy linked to this service.
     pub fn term_codes<'a>(&'a self, taxonomy: &'a str) -> impl Iterator<Item = &'a str> + 'a {
         self.attributes.iter().filter_map(move |a| {
             let t = &a.taxonomy_term;
-            (t.taxonomy.as_deref() == Some(taxonomy))
-                .then(|| t.code.as_deref())
-                .flatten()
+            if t.taxonomy.as_deref() == Some(taxonomy) {
+                t.code.as_deref()
+            } else {
+                None
+            }
         })
     }
 
@@ -431,7 +480,10 @@ mod tests {
         let o: Organization = serde_json::from_value(v.clone()).unwrap_or_default();
         assert_eq!(o.extra.get("tax_status"), Some(&Value::from("charity")));
         let back = serde_json::to_value(&o).unwrap_or_default();
-        assert_eq!(back.pointer("/services/0/wait_time"), Some(&Value::from("none")));
+        assert_eq!(
+            back.pointer("/services/0/wait_time"),
+            Some(&Value::from("none"))
+        );
     }
 
     #[test]
@@ -440,7 +492,10 @@ mod tests {
             id: Uuid::nil(),
             latitude: Some(48.2),
             longitude: Some(16.3),
-            addresses: vec![Address { address_1: "Secret 1".into(), ..Default::default() }],
+            addresses: vec![Address {
+                address_1: "Secret 1".into(),
+                ..Default::default()
+            }],
             x_harbour_confidential: true,
             ..Default::default()
         };
@@ -458,11 +513,24 @@ mod tests {
             .entry("en".into())
             .or_default()
             .insert("name".into(), "Blue Line".into());
-        let s = Service { name: "Niebieska Linia".into(), x_harbour: Some(p), ..Default::default() };
-        assert_eq!(s.localized("name", "en"), Some(Localized { text: "Blue Line", lang: "en" }));
+        let s = Service {
+            name: "Niebieska Linia".into(),
+            x_harbour: Some(p),
+            ..Default::default()
+        };
+        assert_eq!(
+            s.localized("name", "en"),
+            Some(Localized {
+                text: "Blue Line",
+                lang: "en"
+            })
+        );
         assert_eq!(
             s.localized("name", "fr"),
-            Some(Localized { text: "Niebieska Linia", lang: "pl" })
+            Some(Localized {
+                text: "Niebieska Linia",
+                lang: "pl"
+            })
         );
         assert_eq!(s.localized("name", "pl").map(|l| l.lang), Some("pl"));
     }

@@ -21,17 +21,25 @@ pub struct ImportBatch {
 }
 
 fn err(path: impl Into<String>, reason: impl Into<String>) -> DomainError {
-    DomainError::InvalidImport { path: path.into(), reason: reason.into() }
+    DomainError::InvalidImport {
+        path: path.into(),
+        reason: reason.into(),
+    }
 }
 
 /// Parses and validates an HSDS document.
 pub fn parse(text: &str) -> Result<ImportBatch, DomainError> {
-    let value: Value = serde_json::from_str(text)
-        .map_err(|e| err("$", format!("not valid JSON: {e}")))?;
+    let value: Value =
+        serde_json::from_str(text).map_err(|e| err("$", format!("not valid JSON: {e}")))?;
     let (items, list) = match value {
         Value::Array(items) => (items, true),
         Value::Object(_) => (vec![value], false),
-        _ => return Err(err("$", "expected an organization, a service, or a list of them")),
+        _ => {
+            return Err(err(
+                "$",
+                "expected an organization, a service, or a list of them",
+            ))
+        }
     };
     if items.is_empty() {
         return Err(err("$", "the list is empty"));
@@ -39,7 +47,11 @@ pub fn parse(text: &str) -> Result<ImportBatch, DomainError> {
     let mut batch = ImportBatch::default();
     let mut ids = HashSet::new();
     for (i, item) in items.into_iter().enumerate() {
-        let base = if list { format!("$[{i}]") } else { "$".to_string() };
+        let base = if list {
+            format!("$[{i}]")
+        } else {
+            "$".to_string()
+        };
         let Value::Object(map) = &item else {
             return Err(err(base, "expected an object"));
         };
@@ -61,14 +73,21 @@ pub fn parse(text: &str) -> Result<ImportBatch, DomainError> {
 fn typed<T: serde::de::DeserializeOwned>(v: Value, base: &str) -> Result<T, DomainError> {
     serde_path_to_error::deserialize(v).map_err(|e| {
         let p = e.path().to_string();
-        let path = if p == "." { base.to_string() } else { format!("{base}.{p}") };
+        let path = if p == "." {
+            base.to_string()
+        } else {
+            format!("{base}.{p}")
+        };
         err(path, e.inner().to_string())
     })
 }
 
 fn unique(id: Uuid, path: &str, ids: &mut HashSet<Uuid>) -> Result<(), DomainError> {
     if id.is_nil() {
-        return Err(err(format!("{path}.id"), "missing or nil id (HSDS ids are UUIDs)"));
+        return Err(err(
+            format!("{path}.id"),
+            "missing or nil id (HSDS ids are UUIDs)",
+        ));
     }
     if !ids.insert(id) {
         return Err(err(format!("{path}.id"), format!("duplicate id {id}")));
@@ -85,7 +104,7 @@ fn non_empty(v: &str, path: String) -> Result<(), DomainError> {
 
 fn email(v: &Option<String>, path: String) -> Result<(), DomainError> {
     match v {
-        Some(e) if !e.is_empty() && !(e.contains('@') && !e.contains(char::is_whitespace)) => {
+        Some(e) if !e.is_empty() && (!e.contains('@') || e.contains(char::is_whitespace)) => {
             Err(err(path, "not an e-mail address"))
         }
         _ => Ok(()),
@@ -94,7 +113,7 @@ fn email(v: &Option<String>, path: String) -> Result<(), DomainError> {
 
 fn url(v: &Option<String>, path: String) -> Result<(), DomainError> {
     match v {
-        Some(u) if !u.is_empty() && !(u.starts_with("https://") || u.starts_with("http://")) => {
+        Some(u) if !(u.is_empty() || u.starts_with("https://") || u.starts_with("http://")) => {
             Err(err(path, "must be an http(s) URL"))
         }
         _ => Ok(()),
@@ -132,9 +151,10 @@ fn coords(lat: Option<f64>, lon: Option<f64>, p: &str) -> Result<(), DomainError
         (Some(a), Some(b)) if !crate::geo::valid_point(a, b) => {
             Err(err(format!("{p}.latitude"), "coordinates out of range"))
         }
-        (Some(_), None) | (None, Some(_)) => {
-            Err(err(format!("{p}.longitude"), "latitude and longitude go together"))
-        }
+        (Some(_), None) | (None, Some(_)) => Err(err(
+            format!("{p}.longitude"),
+            "latitude and longitude go together",
+        )),
         _ => Ok(()),
     }
 }
@@ -149,7 +169,10 @@ fn schedules(list: &[Schedule], p: &str) -> Result<(), DomainError> {
             ));
         }
         if !has_structure && s.description.as_deref().is_none_or(str::is_empty) {
-            return Err(err(format!("{p}.schedules[{k}]"), "neither hours nor a description"));
+            return Err(err(
+                format!("{p}.schedules[{k}]"),
+                "neither hours nor a description",
+            ));
         }
     }
     Ok(())
@@ -165,14 +188,20 @@ fn validate_service(
     non_empty(&s.name, format!("{p}.name"))?;
     const STATUS: [&str; 4] = ["active", "inactive", "defunct", "temporarily closed"];
     if !STATUS.contains(&s.status.as_str()) {
-        return Err(err(format!("{p}.status"), "must be active, inactive, defunct or temporarily closed"));
+        return Err(err(
+            format!("{p}.status"),
+            "must be active, inactive, defunct or temporarily closed",
+        ));
     }
     if s.organization_id.is_nil() {
         return Err(err(format!("{p}.organization_id"), "missing"));
     }
     if let Some(parent) = parent {
         if s.organization_id != parent {
-            return Err(err(format!("{p}.organization_id"), "differs from the enclosing organization"));
+            return Err(err(
+                format!("{p}.organization_id"),
+                "differs from the enclosing organization",
+            ));
         }
     }
     email(&s.email, format!("{p}.email"))?;
@@ -182,7 +211,8 @@ fn validate_service(
     }
     for (k, l) in s.languages.iter().enumerate() {
         if let Some(code) = &l.code {
-            LanguageTag::parse(code).map_err(|_| err(format!("{p}.languages[{k}].code"), "not a language code"))?;
+            LanguageTag::parse(code)
+                .map_err(|_| err(format!("{p}.languages[{k}].code"), "not a language code"))?;
         }
     }
     schedules(&s.schedules, p)?;
@@ -195,30 +225,43 @@ fn validate_service(
     if let Some(h) = &s.x_harbour {
         let hp = format!("{p}.x_harbour");
         if let Some(c) = &h.country {
-            CountryCode::parse(c).map_err(|_| err(format!("{hp}.country"), "not an ISO 3166-1 alpha-2 code"))?;
+            CountryCode::parse(c)
+                .map_err(|_| err(format!("{hp}.country"), "not an ISO 3166-1 alpha-2 code"))?;
         }
         for (k, c) in h.area_countries.iter().enumerate() {
-            CountryCode::parse(c)
-                .map_err(|_| err(format!("{hp}.area_countries[{k}]"), "not an ISO 3166-1 alpha-2 code"))?;
+            CountryCode::parse(c).map_err(|_| {
+                err(
+                    format!("{hp}.area_countries[{k}]"),
+                    "not an ISO 3166-1 alpha-2 code",
+                )
+            })?;
         }
         if let Some(tz) = &h.timezone {
-            tz.parse::<chrono_tz::Tz>().map_err(|_| err(format!("{hp}.timezone"), "not an IANA time zone"))?;
+            tz.parse::<chrono_tz::Tz>()
+                .map_err(|_| err(format!("{hp}.timezone"), "not an IANA time zone"))?;
         }
         if let Some(d) = &h.last_verified {
             chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d")
                 .map_err(|_| err(format!("{hp}.last_verified"), "must be YYYY-MM-DD"))?;
         }
         for (lang, fields) in &h.translations {
-            LanguageTag::parse(lang).map_err(|_| err(format!("{hp}.translations.{lang}"), "not a language code"))?;
+            LanguageTag::parse(lang)
+                .map_err(|_| err(format!("{hp}.translations.{lang}"), "not a language code"))?;
             for f in fields.keys() {
                 if !crate::hsds::TRANSLATABLE.contains(&f.as_str()) {
-                    return Err(err(format!("{hp}.translations.{lang}.{f}"), "not a translatable field"));
+                    return Err(err(
+                        format!("{hp}.translations.{lang}.{f}"),
+                        "not a translatable field",
+                    ));
                 }
             }
         }
         for (k, a) in h.accessibility.iter().enumerate() {
             if !crate::taxonomy::ACCESSIBILITY.contains(&a.as_str()) {
-                return Err(err(format!("{hp}.accessibility[{k}]"), "unknown accessibility feature"));
+                return Err(err(
+                    format!("{hp}.accessibility[{k}]"),
+                    "unknown accessibility feature",
+                ));
             }
         }
     }
@@ -246,29 +289,56 @@ mod tests {
 
     #[test]
     fn accepts_an_organization_with_a_service() {
-        let b = parse(&org(serde_json::json!({"id": SVC, "name": "S", "status": "active"})).to_string());
+        let b = parse(
+            &org(serde_json::json!({"id": SVC, "name": "S", "status": "active"})).to_string(),
+        );
         let b = b.unwrap_or_default();
         assert_eq!(b.organizations.len(), 1);
-        assert_eq!(b.organizations.first().and_then(|o| o.services.first()).map(|s| s.organization_id.to_string()), Some(ORG.to_string()));
+        assert_eq!(
+            b.organizations
+                .first()
+                .and_then(|o| o.services.first())
+                .map(|s| s.organization_id.to_string()),
+            Some(ORG.to_string())
+        );
     }
 
     #[test]
     fn errors_name_the_json_path() {
-        assert_eq!(path_of(org(serde_json::json!({"id": SVC, "name": "S", "status": "open"}))), "$.services[0].status");
-        assert_eq!(path_of(org(serde_json::json!({"id": "not-a-uuid", "name": "S", "status": "active"}))), "$.services[0].id");
         assert_eq!(
-            path_of(serde_json::json!([org(serde_json::json!({"id": SVC, "name": "S", "status": "active",
-                "phones": [{"id": "6f1b1c2e-1111-4a1a-9a1a-000000000003", "number": " "}]}))])),
+            path_of(org(
+                serde_json::json!({"id": SVC, "name": "S", "status": "open"})
+            )),
+            "$.services[0].status"
+        );
+        assert_eq!(
+            path_of(org(
+                serde_json::json!({"id": "not-a-uuid", "name": "S", "status": "active"})
+            )),
+            "$.services[0].id"
+        );
+        assert_eq!(
+            path_of(serde_json::json!([org(
+                serde_json::json!({"id": SVC, "name": "S", "status": "active",
+                "phones": [{"id": "6f1b1c2e-1111-4a1a-9a1a-000000000003", "number": " "}]})
+            )])),
             "$[0].services[0].phones[0].number"
         );
-        assert_eq!(path_of(serde_json::json!([{"id": ORG, "name": "", "description": "d"}])), "$[0].name");
         assert_eq!(
-            path_of(serde_json::json!([{"id": ORG, "name": "a", "description": "d"}, {"id": ORG, "name": "b", "description": "d"}])),
+            path_of(serde_json::json!([{"id": ORG, "name": "", "description": "d"}])),
+            "$[0].name"
+        );
+        assert_eq!(
+            path_of(
+                serde_json::json!([{"id": ORG, "name": "a", "description": "d"}, {"id": ORG, "name": "b", "description": "d"}])
+            ),
             "$[1].id"
         );
         assert_eq!(
-            path_of(org(serde_json::json!({"id": SVC, "name": "S", "status": "active",
-                "x_harbour": {"country": "Spain"}}))),
+            path_of(org(
+                serde_json::json!({"id": SVC, "name": "S", "status": "active",
+                "x_harbour": {"country": "Spain"}})
+            )),
             "$.services[0].x_harbour.country"
         );
         assert_eq!(path_of(serde_json::json!(42)), "$");

@@ -52,7 +52,11 @@ impl Locale {
     }
 
     pub fn parse(s: &str) -> Option<Locale> {
-        let primary = s.split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
+        let primary = s
+            .split(['-', '_'])
+            .next()
+            .unwrap_or("")
+            .to_ascii_lowercase();
         Locale::ALL.into_iter().find(|l| l.code() == primary)
     }
 

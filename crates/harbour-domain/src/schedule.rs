@@ -51,14 +51,23 @@ pub fn parse_clock(s: &str) -> Option<u32> {
 impl WeeklyOpening {
     /// Reads an HSDS schedule; None when it is not a weekly schedule with days and clock times.
     pub fn from_schedule(s: &Schedule) -> Option<WeeklyOpening> {
-        if !s.freq.as_deref().unwrap_or("WEEKLY").eq_ignore_ascii_case("WEEKLY") {
+        if !s
+            .freq
+            .as_deref()
+            .unwrap_or("WEEKLY")
+            .eq_ignore_ascii_case("WEEKLY")
+        {
             return None;
         }
         let days: Option<Vec<Weekday>> = s.byday.as_deref()?.split(',').map(weekday).collect();
         let days = days.filter(|d| !d.is_empty())?;
         let opens = parse_clock(s.opens_at.as_deref()?)?;
         let closes = parse_clock(s.closes_at.as_deref()?)?;
-        (opens < 1440 && opens != closes).then_some(WeeklyOpening { days, opens, closes })
+        (opens < 1440 && opens != closes).then_some(WeeklyOpening {
+            days,
+            opens,
+            closes,
+        })
     }
 
     fn covers(&self, day: Weekday, minute: u32) -> bool {
@@ -94,8 +103,14 @@ pub fn open_state(schedules: &[Schedule], tz: Option<&str>, now: DateTime<Utc>) 
 }
 
 /// Like [`open_state`], for openings already read from their schedules.
-pub fn open_state_weekly(openings: &[WeeklyOpening], tz: Option<&str>, now: DateTime<Utc>) -> OpenState {
-    let Some(tz) = tz.and_then(|t| t.parse::<Tz>().ok()) else { return OpenState::Unknown };
+pub fn open_state_weekly(
+    openings: &[WeeklyOpening],
+    tz: Option<&str>,
+    now: DateTime<Utc>,
+) -> OpenState {
+    let Some(tz) = tz.and_then(|t| t.parse::<Tz>().ok()) else {
+        return OpenState::Unknown;
+    };
     let local = tz.from_utc_datetime(&now.naive_utc());
     let minute = local.hour() * 60 + local.minute();
     if openings.iter().any(|o| o.covers(local.weekday(), minute)) {
@@ -126,7 +141,9 @@ mod tests {
     }
 
     fn utc(s: &str) -> DateTime<Utc> {
-        DateTime::parse_from_rfc3339(s).map(|d| d.with_timezone(&Utc)).unwrap_or_default()
+        DateTime::parse_from_rfc3339(s)
+            .map(|d| d.with_timezone(&Utc))
+            .unwrap_or_default()
     }
 
     #[test]
@@ -137,32 +154,56 @@ mod tests {
         assert_eq!(open_state(&s, Some("Europe/Warsaw"), t), OpenState::Closed);
         assert_eq!(open_state(&s, Some("Europe/Helsinki"), t), OpenState::Open);
         // Saturday is closed everywhere
-        assert_eq!(open_state(&s, Some("Europe/Warsaw"), utc("2026-11-28T12:00:00Z")), OpenState::Closed);
+        assert_eq!(
+            open_state(&s, Some("Europe/Warsaw"), utc("2026-11-28T12:00:00Z")),
+            OpenState::Closed
+        );
     }
 
     #[test]
     fn summer_time_moves_the_opening() {
         let s = [sched("MO,TU,WE,TH,FR", "09:00", "17:00")];
         // 07:30 UTC: in winter Madrid is UTC+1 (08:30, closed); in summer UTC+2 (09:30, open)
-        assert_eq!(open_state(&s, Some("Europe/Madrid"), utc("2026-01-12T07:30:00Z")), OpenState::Closed);
-        assert_eq!(open_state(&s, Some("Europe/Madrid"), utc("2026-07-13T07:30:00Z")), OpenState::Open);
+        assert_eq!(
+            open_state(&s, Some("Europe/Madrid"), utc("2026-01-12T07:30:00Z")),
+            OpenState::Closed
+        );
+        assert_eq!(
+            open_state(&s, Some("Europe/Madrid"), utc("2026-07-13T07:30:00Z")),
+            OpenState::Open
+        );
     }
 
     #[test]
     fn overnight_openings_span_midnight() {
         let s = [sched("FR", "18:00", "02:00")];
         // Saturday 01:00 in Paris is still Friday's opening
-        assert_eq!(open_state(&s, Some("Europe/Paris"), utc("2026-11-28T00:00:00Z")), OpenState::Open);
-        assert_eq!(open_state(&s, Some("Europe/Paris"), utc("2026-11-28T02:30:00Z")), OpenState::Closed);
+        assert_eq!(
+            open_state(&s, Some("Europe/Paris"), utc("2026-11-28T00:00:00Z")),
+            OpenState::Open
+        );
+        assert_eq!(
+            open_state(&s, Some("Europe/Paris"), utc("2026-11-28T02:30:00Z")),
+            OpenState::Closed
+        );
     }
 
     #[test]
     fn unknown_when_text_only_or_no_zone() {
-        let text_only = [Schedule { description: Some("office hours".into()), ..Default::default() }];
+        let text_only = [Schedule {
+            description: Some("office hours".into()),
+            ..Default::default()
+        }];
         let t = utc("2026-11-30T10:00:00Z");
-        assert_eq!(open_state(&text_only, Some("Europe/Rome"), t), OpenState::Unknown);
+        assert_eq!(
+            open_state(&text_only, Some("Europe/Rome"), t),
+            OpenState::Unknown
+        );
         assert_eq!(open_state(&[], Some("Europe/Rome"), t), OpenState::Unknown);
-        assert_eq!(open_state(&[sched("MO", "09:00", "17:00")], None, t), OpenState::Unknown);
+        assert_eq!(
+            open_state(&[sched("MO", "09:00", "17:00")], None, t),
+            OpenState::Unknown
+        );
     }
 
     #[test]
@@ -170,7 +211,10 @@ mod tests {
         let s = [sched("MO,TU,WE,TH,FR,SA,SU", "00:00", "24:00")];
         assert!(is_24_7(&s));
         assert!(!is_24_7(&[sched("MO,TU,WE,TH,FR", "00:00", "24:00")]));
-        assert_eq!(open_state(&s, Some("Europe/Kyiv"), utc("2026-12-25T03:00:00Z")), OpenState::Open);
+        assert_eq!(
+            open_state(&s, Some("Europe/Kyiv"), utc("2026-12-25T03:00:00Z")),
+            OpenState::Open
+        );
     }
 
     proptest! {

@@ -36,8 +36,13 @@ pub const CRIME_GROUPS: [&str; 11] = [
 
 pub const CHANNELS: [&str; 4] = ["phone", "chat", "email", "in_person"];
 
-pub const ACCESSIBILITY: [&str; 5] =
-    ["step_free", "sign_language", "easy_read", "hearing_loop", "text_relay"];
+pub const ACCESSIBILITY: [&str; 5] = [
+    "step_free",
+    "sign_language",
+    "easy_read",
+    "hearing_loop",
+    "text_relay",
+];
 
 pub fn is_known(taxonomy: &str, code: &str) -> bool {
     match taxonomy {

@@ -22,7 +22,10 @@ use tantivy::tokenizer::{
     AsciiFoldingFilter, Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, Stemmer,
     TextAnalyzer,
 };
-use tantivy::{DocAddress, DocId, Index, IndexReader, IndexWriter, Order, Score, SegmentReader, TantivyDocument, Term};
+use tantivy::{
+    DocAddress, DocId, Index, IndexReader, IndexWriter, Order, Score, SegmentReader,
+    TantivyDocument, Term,
+};
 use thiserror::Error;
 use uuid::Uuid;
 
@@ -168,11 +171,15 @@ impl Catalog {
         let org = sb.add_text_field("org", STRING);
         let term = sb.add_text_field("term", STRING);
         let simple = sb.add_text_field("text_simple", text("simple"));
-        let stemmed = STEMMED.map(|(code, _)| sb.add_text_field(&format!("text_{code}"), text(&format!("stem_{code}"))));
+        let stemmed = STEMMED.map(|(code, _)| {
+            sb.add_text_field(&format!("text_{code}"), text(&format!("stem_{code}")))
+        });
         let index = Index::create_in_ram(sb.build());
         index.tokenizers().register("simple", analyzer(None));
         for (code, l) in STEMMED {
-            index.tokenizers().register(&format!("stem_{code}"), analyzer(Some(l)));
+            index
+                .tokenizers()
+                .register(&format!("stem_{code}"), analyzer(Some(l)));
         }
         let writer = index.writer_with_num_threads(1, 50_000_000)?;
         let reader = index
@@ -180,10 +187,32 @@ impl Catalog {
             .reload_policy(tantivy::ReloadPolicy::Manual)
             .try_into()?;
         let fields = Fields {
-            id, slot, lat, lon, area_mask, name_key: name_key_f, modified, country_any, support, crime,
-            lang, channel, access, flag, org, term, simple, stemmed,
+            id,
+            slot,
+            lat,
+            lon,
+            area_mask,
+            name_key: name_key_f,
+            modified,
+            country_any,
+            support,
+            crime,
+            lang,
+            channel,
+            access,
+            flag,
+            org,
+            term,
+            simple,
+            stemmed,
         };
-        Ok(Catalog { index, reader, writer: Mutex::new(writer), fields, store: RwLock::new(Store::default()) })
+        Ok(Catalog {
+            index,
+            reader,
+            writer: Mutex::new(writer),
+            fields,
+            store: RwLock::new(Store::default()),
+        })
     }
 
     pub fn len(&self) -> usize {
@@ -204,10 +233,14 @@ impl Catalog {
         d.add_f64(f.lon, lo);
         let p = s.profile();
         let country = s.country();
-        let areas: Vec<&str> = p.map(|p| p.area_countries.iter().map(String::as_str).collect()).unwrap_or_default();
+        let areas: Vec<&str> = p
+            .map(|p| p.area_countries.iter().map(String::as_str).collect())
+            .unwrap_or_default();
         d.add_u64(f.area_mask, mask_of(areas.iter().copied()));
         d.add_u64(f.name_key, name_key(&s.name));
-        let modified = DateTime::parse_from_rfc3339(modified_at).map(|t| t.timestamp_millis()).unwrap_or(0);
+        let modified = DateTime::parse_from_rfc3339(modified_at)
+            .map(|t| t.timestamp_millis())
+            .unwrap_or(0);
         d.add_i64(f.modified, modified);
         for c in country.into_iter().chain(areas.iter().copied()) {
             d.add_text(f.country_any, c.to_ascii_uppercase());
@@ -239,7 +272,9 @@ impl Catalog {
         }
         // Texts go to the field of their language (stemmed) and to `simple` (all of them).
         let field_lang = |field: &str| -> String {
-            p.and_then(|p| p.field_languages.get(field)).cloned().unwrap_or_else(|| "en".into())
+            p.and_then(|p| p.field_languages.get(field))
+                .cloned()
+                .unwrap_or_else(|| "en".into())
         };
         let mut texts: Vec<(String, &str)> = vec![(field_lang("name"), s.name.as_str())];
         if let Some(a) = &s.alternate_name {
@@ -267,18 +302,25 @@ impl Catalog {
     }
 
     /// Adds or replaces services (each with its modification time) and makes them searchable.
-    pub fn upsert<'a>(&self, services: impl IntoIterator<Item = (&'a Service, &'a str)>) -> Result<usize, SearchError> {
+    pub fn upsert<'a>(
+        &self,
+        services: impl IntoIterator<Item = (&'a Service, &'a str)>,
+    ) -> Result<usize, SearchError> {
         let mut writer = self.writer.lock().map_err(|_| SearchError::Poisoned)?;
         let mut store = self.store.write().map_err(|_| SearchError::Poisoned)?;
         let mut n = 0;
         for (s, modified_at) in services {
             let redacted = s.redacted();
-            let mut json_value =
-                serde_json::to_value(&redacted).map_err(|e| SearchError::Document(e.to_string()))?;
+            let mut json_value = serde_json::to_value(&redacted)
+                .map_err(|e| SearchError::Document(e.to_string()))?;
             if let Some(obj) = json_value.as_object_mut() {
-                obj.insert("last_modified".into(), serde_json::Value::String(modified_at.to_string()));
+                obj.insert(
+                    "last_modified".into(),
+                    serde_json::Value::String(modified_at.to_string()),
+                );
             }
-            let json = serde_json::to_vec(&json_value).map_err(|e| SearchError::Document(e.to_string()))?;
+            let json = serde_json::to_vec(&json_value)
+                .map_err(|e| SearchError::Document(e.to_string()))?;
             if let Some(old) = store.entries.get(&s.id).map(|e| e.slot) {
                 if let Some(slot) = store.slots.get_mut(old as usize) {
                     *slot = None;
@@ -344,12 +386,19 @@ impl Catalog {
     }
 
     pub fn ids(&self) -> Vec<Uuid> {
-        self.store.read().map(|s| s.entries.keys().copied().collect()).unwrap_or_default()
+        self.store
+            .read()
+            .map(|s| s.entries.keys().copied().collect())
+            .unwrap_or_default()
     }
 
     pub fn open_state(&self, id: &Uuid, now: DateTime<Utc>) -> OpenState {
-        let Ok(store) = self.store.read() else { return OpenState::Unknown };
-        let Some(e) = store.entries.get(id) else { return OpenState::Unknown };
+        let Ok(store) = self.store.read() else {
+            return OpenState::Unknown;
+        };
+        let Some(e) = store.entries.get(id) else {
+            return OpenState::Unknown;
+        };
         open_state_of(e, now)
     }
 
@@ -357,7 +406,11 @@ impl Catalog {
     pub fn search(&self, q: &Query, now: DateTime<Utc>) -> Result<Results, SearchError> {
         let tq = query::build(&self.index, &self.fields, q);
         let searcher = self.reader.searcher();
-        let place_bit = q.near_country.and_then(|c| c.europe_index()).map(|i| 1u64 << i).unwrap_or(0);
+        let place_bit = q
+            .near_country
+            .and_then(|c| c.europe_index())
+            .map(|i| 1u64 << i)
+            .unwrap_or(0);
         let needs_all = q.open_now || q.radius_km.is_some();
         let store = self.store.read().map_err(|_| SearchError::Poisoned)?;
         let slot_id = |slot: u64| store.slots.get(slot as usize).copied().flatten();
@@ -384,12 +437,25 @@ impl Catalog {
                             return None;
                         }
                     }
-                    Some((Hit { id, score: r.score, distance_km, covers_place: covers }, r.name_key))
+                    Some((
+                        Hit {
+                            id,
+                            score: r.score,
+                            distance_km,
+                            covers_place: covers,
+                        },
+                        r.name_key,
+                    ))
                 })
                 .collect();
             sort_hits(&mut hits, q);
             let total = hits.len();
-            let hits = hits.into_iter().skip(q.offset).take(q.limit).map(|(h, _)| h).collect();
+            let hits = hits
+                .into_iter()
+                .skip(q.offset)
+                .take(q.limit)
+                .map(|(h, _)| h)
+                .collect();
             return Ok(Results { total, hits });
         }
 
@@ -402,13 +468,20 @@ impl Catalog {
                     let lon = ff.f64("lon").ok().map(|c| c.first_or_default_col(NO_POINT));
                     let mask = ff.u64("area_mask").ok().map(|c| c.first_or_default_col(0));
                     move |doc: DocId, _score: Score| -> f64 {
-                        if mask.as_ref().is_some_and(|m| m.get_val(doc) & place_bit != 0) {
+                        if mask
+                            .as_ref()
+                            .is_some_and(|m| m.get_val(doc) & place_bit != 0)
+                        {
                             return 0.0;
                         }
                         match (&lat, &lon) {
                             (Some(la), Some(lo)) => {
                                 let (a, b) = (la.get_val(doc), lo.get_val(doc));
-                                if a < NO_POINT { -distance_km(point, (a, b)) } else { -1.0e9 }
+                                if a < NO_POINT {
+                                    -distance_km(point, (a, b))
+                                } else {
+                                    -1.0e9
+                                }
                             }
                             _ => -1.0e9,
                         }
@@ -421,7 +494,10 @@ impl Catalog {
                 (n, v.into_iter().map(|(s, a)| (f64::from(s), a)).collect())
             }
             _ => {
-                let (n, v) = searcher.search(&tq, &(Count, top.order_by_u64_field("name_key", Order::Asc)))?;
+                let (n, v) = searcher.search(
+                    &tq,
+                    &(Count, top.order_by_u64_field("name_key", Order::Asc)),
+                )?;
                 (n, v.into_iter().map(|(k, a)| (-(k as f64), a)).collect())
             }
         };
@@ -429,12 +505,27 @@ impl Catalog {
         for (score, addr) in addrs {
             let seg = searcher.segment_reader(addr.segment_ord);
             let ff = seg.fast_fields();
-            let Some(slot) = ff.u64("slot").ok().and_then(|c| c.first(addr.doc_id)) else { continue };
+            let Some(slot) = ff.u64("slot").ok().and_then(|c| c.first(addr.doc_id)) else {
+                continue;
+            };
             let Some(id) = slot_id(slot) else { continue };
-            let mask = ff.u64("area_mask").ok().and_then(|c| c.first(addr.doc_id)).unwrap_or(0);
+            let mask = ff
+                .u64("area_mask")
+                .ok()
+                .and_then(|c| c.first(addr.doc_id))
+                .unwrap_or(0);
             let covers = mask & place_bit != 0;
-            let distance_km = if q.near.is_some() && !covers && score > -1.0e8 { Some(-score) } else { None };
-            hits.push(Hit { id, score: score as f32, distance_km, covers_place: covers });
+            let distance_km = if q.near.is_some() && !covers && score > -1.0e8 {
+                Some(-score)
+            } else {
+                None
+            };
+            hits.push(Hit {
+                id,
+                score: score as f32,
+                distance_km,
+                covers_place: covers,
+            });
         }
         Ok(Results { total, hits })
     }
@@ -449,10 +540,26 @@ fn open_state_of(e: &Entry, now: DateTime<Utc>) -> OpenState {
 
 fn sort_hits(hits: &mut [(Hit, u64)], q: &Query) {
     if q.near.is_some() {
-        let key = |h: &Hit| if h.covers_place { 0.0 } else { h.distance_km.unwrap_or(f64::MAX) };
-        hits.sort_by(|(a, ka), (b, kb)| key(a).total_cmp(&key(b)).then(ka.cmp(kb)).then(a.id.cmp(&b.id)));
+        let key = |h: &Hit| {
+            if h.covers_place {
+                0.0
+            } else {
+                h.distance_km.unwrap_or(f64::MAX)
+            }
+        };
+        hits.sort_by(|(a, ka), (b, kb)| {
+            key(a)
+                .total_cmp(&key(b))
+                .then(ka.cmp(kb))
+                .then(a.id.cmp(&b.id))
+        });
     } else if q.has_text() && q.sort == Sort::Relevance {
-        hits.sort_by(|(a, ka), (b, kb)| b.score.total_cmp(&a.score).then(ka.cmp(kb)).then(a.id.cmp(&b.id)));
+        hits.sort_by(|(a, ka), (b, kb)| {
+            b.score
+                .total_cmp(&a.score)
+                .then(ka.cmp(kb))
+                .then(a.id.cmp(&b.id))
+        });
     } else {
         hits.sort_by(|(a, ka), (b, kb)| ka.cmp(kb).then(a.id.cmp(&b.id)));
     }

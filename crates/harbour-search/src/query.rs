@@ -1,7 +1,10 @@
 //! A search request and its translation into a tantivy query.
 
 use harbour_domain::CountryCode;
-use tantivy::query::{AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, FuzzyTermQuery, Occur, Query as TQuery, RangeQuery, TermQuery};
+use tantivy::query::{
+    AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, FuzzyTermQuery, Occur, Query as TQuery,
+    RangeQuery, TermQuery,
+};
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::{Index, Term};
 use uuid::Uuid;
@@ -55,18 +58,26 @@ fn any_of(field: Field, values: impl IntoIterator<Item = String>) -> Option<Box<
     let clauses: Vec<(Occur, Box<dyn TQuery>)> = values
         .into_iter()
         .map(|v| {
-            let q: Box<dyn TQuery> = Box::new(TermQuery::new(Term::from_field_text(field, &v), IndexRecordOption::Basic));
+            let q: Box<dyn TQuery> = Box::new(TermQuery::new(
+                Term::from_field_text(field, &v),
+                IndexRecordOption::Basic,
+            ));
             (Occur::Should, q)
         })
         .collect();
     if clauses.is_empty() {
         return None;
     }
-    Some(Box::new(ConstScoreQuery::new(Box::new(BooleanQuery::new(clauses)), 0.0)))
+    Some(Box::new(ConstScoreQuery::new(
+        Box::new(BooleanQuery::new(clauses)),
+        0.0,
+    )))
 }
 
 fn analyse(index: &Index, tokenizer: &str, text: &str) -> Vec<String> {
-    let Some(mut a) = index.tokenizers().get(tokenizer) else { return Vec::new() };
+    let Some(mut a) = index.tokenizers().get(tokenizer) else {
+        return Vec::new();
+    };
     let mut stream = a.token_stream(text);
     let mut out = Vec::new();
     while stream.advance() {
@@ -89,16 +100,32 @@ fn text_query(index: &Index, f: &Fields, text: &str) -> Option<Box<dyn TQuery>> 
         let mut alts: Vec<(Occur, Box<dyn TQuery>)> = Vec::new();
         for ((code, _), field) in STEMMED.iter().zip(f.stemmed) {
             for t in analyse(index, &format!("stem_{code}"), w) {
-                alts.push((Occur::Should, Box::new(TermQuery::new(Term::from_field_text(field, &t), IndexRecordOption::WithFreqs))));
+                alts.push((
+                    Occur::Should,
+                    Box::new(TermQuery::new(
+                        Term::from_field_text(field, &t),
+                        IndexRecordOption::WithFreqs,
+                    )),
+                ));
             }
         }
         for t in analyse(index, "simple", w) {
             let len = t.chars().count();
-            alts.push((Occur::Should, Box::new(TermQuery::new(Term::from_field_text(f.simple, &t), IndexRecordOption::WithFreqs))));
+            alts.push((
+                Occur::Should,
+                Box::new(TermQuery::new(
+                    Term::from_field_text(f.simple, &t),
+                    IndexRecordOption::WithFreqs,
+                )),
+            ));
             if len >= 4 {
                 let distance = if len >= 8 { 2 } else { 1 };
-                let fuzzy = FuzzyTermQuery::new(Term::from_field_text(f.simple, &t), distance, true);
-                alts.push((Occur::Should, Box::new(BoostQuery::new(Box::new(fuzzy), 0.3))));
+                let fuzzy =
+                    FuzzyTermQuery::new(Term::from_field_text(f.simple, &t), distance, true);
+                alts.push((
+                    Occur::Should,
+                    Box::new(BoostQuery::new(Box::new(fuzzy), 0.3)),
+                ));
             }
         }
         if !alts.is_empty() {
@@ -117,7 +144,10 @@ pub(crate) fn build(index: &Index, f: &Fields, q: &Query) -> Box<dyn TQuery> {
         must.push(t);
     }
     let filters = [
-        any_of(f.country_any, q.countries.iter().map(|c| c.as_str().to_string())),
+        any_of(
+            f.country_any,
+            q.countries.iter().map(|c| c.as_str().to_string()),
+        ),
         any_of(f.support, q.support.iter().cloned()),
         any_of(f.crime, q.crime.iter().cloned()),
         any_of(f.lang, q.languages.iter().map(|l| l.to_ascii_lowercase())),
@@ -125,20 +155,29 @@ pub(crate) fn build(index: &Index, f: &Fields, q: &Query) -> Box<dyn TQuery> {
         any_of(f.access, q.accessibility.iter().cloned()),
         any_of(f.org, q.organization_id.map(|o| o.to_string())),
         any_of(f.term, q.taxonomy_term_ids.iter().map(|t| t.to_string())),
-        q.free.then(|| any_of(f.flag, ["free".to_string()])).flatten(),
-        q.hours24.then(|| any_of(f.flag, ["h24".to_string()])).flatten(),
+        q.free
+            .then(|| any_of(f.flag, ["free".to_string()]))
+            .flatten(),
+        q.hours24
+            .then(|| any_of(f.flag, ["h24".to_string()]))
+            .flatten(),
     ];
     must.extend(filters.into_iter().flatten());
     if let Some(ms) = q.modified_after_ms {
         let lower = Term::from_field_i64(f.modified, ms);
         let upper = Term::from_field_i64(f.modified, i64::MAX);
         must.push(Box::new(ConstScoreQuery::new(
-            Box::new(RangeQuery::new(std::ops::Bound::Included(lower), std::ops::Bound::Included(upper))),
+            Box::new(RangeQuery::new(
+                std::ops::Bound::Included(lower),
+                std::ops::Bound::Included(upper),
+            )),
             0.0,
         )));
     }
     match must.len() {
         0 => Box::new(AllQuery),
-        _ => Box::new(BooleanQuery::new(must.into_iter().map(|q| (Occur::Must, q)).collect())),
+        _ => Box::new(BooleanQuery::new(
+            must.into_iter().map(|q| (Occur::Must, q)).collect(),
+        )),
     }
 }

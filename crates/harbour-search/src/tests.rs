@@ -2,32 +2,45 @@ use super::*;
 use harbour_domain::hsds::{Location, Organization, ServiceAtLocation};
 
 fn shipped() -> Vec<Service> {
-    let orgs: Vec<Organization> = serde_json::from_str(include_str!("../../../data/directory.json")).unwrap_or_default();
+    let orgs: Vec<Organization> =
+        serde_json::from_str(include_str!("../../../data/directory.json")).unwrap_or_default();
     orgs.into_iter().flat_map(|o| o.services).collect()
 }
 
 fn catalog(services: &[Service]) -> Catalog {
     let c = Catalog::new().expect("index");
-    c.upsert(services.iter().map(|s| (s, "2026-11-01T00:00:00.000Z"))).expect("upsert");
+    c.upsert(services.iter().map(|s| (s, "2026-11-01T00:00:00.000Z")))
+        .expect("upsert");
     c
 }
 
 fn now() -> DateTime<Utc> {
     // a Monday, 10:00 UTC
-    DateTime::parse_from_rfc3339("2026-11-30T10:00:00Z").map(|d| d.with_timezone(&Utc)).unwrap_or_default()
+    DateTime::parse_from_rfc3339("2026-11-30T10:00:00Z")
+        .map(|d| d.with_timezone(&Utc))
+        .unwrap_or_default()
 }
 
 fn names(c: &Catalog, r: &Results) -> Vec<String> {
-    r.hits.iter().filter_map(|h| c.service(&h.id)).map(|s| s.name).collect()
+    r.hits
+        .iter()
+        .filter_map(|h| c.service(&h.id))
+        .map(|s| s.name)
+        .collect()
 }
 
 fn q() -> Query {
-    Query { limit: 50, ..Default::default() }
+    Query {
+        limit: 50,
+        ..Default::default()
+    }
 }
 
 fn located(id: u128, name: &str, lat: f64, lon: f64, confidential: bool) -> Service {
-    let mut p = harbour_domain::hsds::HarbourProfile::default();
-    p.country = Some("AT".into());
+    let p = harbour_domain::hsds::HarbourProfile {
+        country: Some("AT".into()),
+        ..Default::default()
+    };
     Service {
         id: Uuid::from_u128(id),
         organization_id: Uuid::from_u128(1),
@@ -57,21 +70,65 @@ fn located(id: u128, name: &str, lat: f64, lon: f64, confidential: bool) -> Serv
 fn stemming_finds_other_word_forms_in_several_languages() {
     let c = catalog(&shipped());
     // "victimes" (fr, plural) matches France Victimes; "Opfern" (de, dative plural) matches "Opfer"
-    let r = c.search(&Query { text: Some("victimes".into()), ..q() }, now()).expect("search");
+    let r = c
+        .search(
+            &Query {
+                text: Some("victimes".into()),
+                ..q()
+            },
+            now(),
+        )
+        .expect("search");
     assert!(r.total > 0);
-    let r = c.search(&Query { text: Some("Opfern".into()), countries: vec![CountryCode::parse("DE").expect("cc")], ..q() }, now()).expect("search");
+    let r = c
+        .search(
+            &Query {
+                text: Some("Opfern".into()),
+                countries: vec![CountryCode::parse("DE").expect("cc")],
+                ..q()
+            },
+            now(),
+        )
+        .expect("search");
     assert!(r.total > 0, "German stemming");
 }
 
 #[test]
 fn spelling_mistakes_are_tolerated() {
     let c = catalog(&shipped());
-    let exact = c.search(&Query { text: Some("Slachtofferhulp".into()), ..q() }, now()).expect("search");
-    let typo = c.search(&Query { text: Some("Slachtoferhulp".into()), ..q() }, now()).expect("search");
+    let exact = c
+        .search(
+            &Query {
+                text: Some("Slachtofferhulp".into()),
+                ..q()
+            },
+            now(),
+        )
+        .expect("search");
+    let typo = c
+        .search(
+            &Query {
+                text: Some("Slachtoferhulp".into()),
+                ..q()
+            },
+            now(),
+        )
+        .expect("search");
     assert!(exact.total > 0);
     let top = exact.hits.first().map(|h| h.id).expect("a hit");
-    assert!(typo.hits.iter().any(|h| h.id == top), "the typo still finds the record");
-    let nothing = c.search(&Query { text: Some("Qwxzvbnmlk".into()), ..q() }, now()).expect("search");
+    assert!(
+        typo.hits.iter().any(|h| h.id == top),
+        "the typo still finds the record"
+    );
+    let nothing = c
+        .search(
+            &Query {
+                text: Some("Qwxzvbnmlk".into()),
+                ..q()
+            },
+            now(),
+        )
+        .expect("search");
     assert_eq!(nothing.total, 0);
 }
 
@@ -79,37 +136,92 @@ fn spelling_mistakes_are_tolerated() {
 fn filters_combine() {
     let c = catalog(&shipped());
     let es = CountryCode::parse("es").expect("cc");
-    let r = c.search(&Query { countries: vec![es], ..q() }, now()).expect("search");
+    let r = c
+        .search(
+            &Query {
+                countries: vec![es],
+                ..q()
+            },
+            now(),
+        )
+        .expect("search");
     assert!(r.total >= 2);
     for h in &r.hits {
         let s = c.service(&h.id).expect("svc");
         let p = s.profile().expect("profile");
         assert!(p.country.as_deref() == Some("ES") || p.area_countries.iter().any(|a| a == "ES"));
     }
-    let helplines = c.search(&Query { countries: vec![es], support: vec!["helpline".into()], free: true, ..q() }, now()).expect("search");
+    let helplines = c
+        .search(
+            &Query {
+                countries: vec![es],
+                support: vec!["helpline".into()],
+                free: true,
+                ..q()
+            },
+            now(),
+        )
+        .expect("search");
     assert!(helplines.total <= r.total);
     for h in &helplines.hits {
         let s = c.service(&h.id).expect("svc");
         assert!(s.term_codes("support").any(|t| t == "helpline") && s.is_free());
     }
-    let none = c.search(&Query { countries: vec![es], crime: vec!["no_such_code".into()], ..q() }, now()).expect("search");
+    let none = c
+        .search(
+            &Query {
+                countries: vec![es],
+                crime: vec!["no_such_code".into()],
+                ..q()
+            },
+            now(),
+        )
+        .expect("search");
     assert_eq!(none.total, 0);
 }
 
 #[test]
 fn around_the_clock_and_open_now() {
     let c = catalog(&shipped());
-    let h24 = c.search(&Query { hours24: true, ..q() }, now()).expect("search");
+    let h24 = c
+        .search(
+            &Query {
+                hours24: true,
+                ..q()
+            },
+            now(),
+        )
+        .expect("search");
     assert!(h24.total > 5);
-    let open = c.search(&Query { open_now: true, limit: 1000, ..q() }, now()).expect("search");
+    let open = c
+        .search(
+            &Query {
+                open_now: true,
+                limit: 1000,
+                ..q()
+            },
+            now(),
+        )
+        .expect("search");
     // everything around the clock is open now, and everything open now has known hours
     assert!(open.total >= h24.total);
     for h in &open.hits {
         assert_eq!(c.open_state(&h.id, now()), OpenState::Open);
     }
     // at 03:00 on a Sunday only round-the-clock services are open
-    let night = DateTime::parse_from_rfc3339("2026-11-29T02:00:00Z").map(|d| d.with_timezone(&Utc)).unwrap_or_default();
-    let open_night = c.search(&Query { open_now: true, limit: 1000, ..q() }, night).expect("search");
+    let night = DateTime::parse_from_rfc3339("2026-11-29T02:00:00Z")
+        .map(|d| d.with_timezone(&Utc))
+        .unwrap_or_default();
+    let open_night = c
+        .search(
+            &Query {
+                open_now: true,
+                limit: 1000,
+                ..q()
+            },
+            night,
+        )
+        .expect("search");
     assert!(open_night.total < open.total);
 }
 
@@ -129,25 +241,77 @@ fn distance_ranking_and_area_coverage() {
     let c = catalog(&services);
     let vienna = (48.2082, 16.3738);
     let at = CountryCode::parse("AT").ok();
-    let r = c.search(&Query { near: Some(vienna), near_country: at, ..q() }, now()).expect("search");
+    let r = c
+        .search(
+            &Query {
+                near: Some(vienna),
+                near_country: at,
+                ..q()
+            },
+            now(),
+        )
+        .expect("search");
     // Graz is about 145 km from Vienna, Linz about 155 km
-    assert_eq!(names(&c, &r), vec!["Nationwide line", "Vienna office", "Graz office", "Linz office"]);
-    assert!(r.hits.get(1).and_then(|h| h.distance_km).is_some_and(|d| d < 1.0));
+    assert_eq!(
+        names(&c, &r),
+        vec![
+            "Nationwide line",
+            "Vienna office",
+            "Graz office",
+            "Linz office"
+        ]
+    );
+    assert!(r
+        .hits
+        .get(1)
+        .and_then(|h| h.distance_km)
+        .is_some_and(|d| d < 1.0));
     // a radius keeps the nationwide line and drops what is too far
-    let r = c.search(&Query { near: Some(vienna), near_country: at, radius_km: Some(150.0), ..q() }, now()).expect("search");
-    assert_eq!(names(&c, &r), vec!["Nationwide line", "Vienna office", "Graz office"]);
+    let r = c
+        .search(
+            &Query {
+                near: Some(vienna),
+                near_country: at,
+                radius_km: Some(150.0),
+                ..q()
+            },
+            now(),
+        )
+        .expect("search");
+    assert_eq!(
+        names(&c, &r),
+        vec!["Nationwide line", "Vienna office", "Graz office"]
+    );
 }
 
 #[test]
 fn confidential_locations_never_leave_the_catalog() {
-    let c = catalog(&[located(50, "Shelter", 48.2, 16.3, true), located(60, "Office", 48.3, 16.4, false)]);
+    let c = catalog(&[
+        located(50, "Shelter", 48.2, 16.3, true),
+        located(60, "Office", 48.3, 16.4, false),
+    ]);
     let shelter = c.json(&Uuid::from_u128(50)).expect("json").to_string();
-    assert!(!shelter.contains("Hidden street") && !shelter.contains("48.2"), "{shelter}");
+    assert!(
+        !shelter.contains("Hidden street") && !shelter.contains("48.2"),
+        "{shelter}"
+    );
     let office = c.json(&Uuid::from_u128(60)).expect("json").to_string();
     assert!(office.contains("Hidden street 60"));
     // and the shelter's point is not used for distance (it cannot be located by ranking)
-    let r = c.search(&Query { near: Some((48.2, 16.3)), ..q() }, now()).expect("search");
-    let shelter_hit = r.hits.iter().find(|h| h.id == Uuid::from_u128(50)).expect("listed");
+    let r = c
+        .search(
+            &Query {
+                near: Some((48.2, 16.3)),
+                ..q()
+            },
+            now(),
+        )
+        .expect("search");
+    let shelter_hit = r
+        .hits
+        .iter()
+        .find(|h| h.id == Uuid::from_u128(50))
+        .expect("listed");
     assert!(shelter_hit.distance_km.is_none());
 }
 
@@ -156,10 +320,33 @@ fn updates_replace_and_removals_disappear() {
     let c = catalog(&[located(70, "Old name", 48.0, 16.0, false)]);
     let mut renamed = located(70, "Brand new name", 48.0, 16.0, false);
     renamed.description = Some("zebra".into());
-    c.upsert([(&renamed, "2026-11-02T00:00:00.000Z")]).expect("upsert");
+    c.upsert([(&renamed, "2026-11-02T00:00:00.000Z")])
+        .expect("upsert");
     assert_eq!(c.len(), 1);
-    assert_eq!(c.search(&Query { text: Some("zebra".into()), ..q() }, now()).expect("s").total, 1);
-    assert_eq!(c.search(&Query { text: Some("old".into()), ..q() }, now()).expect("s").total, 0);
+    assert_eq!(
+        c.search(
+            &Query {
+                text: Some("zebra".into()),
+                ..q()
+            },
+            now()
+        )
+        .expect("s")
+        .total,
+        1
+    );
+    assert_eq!(
+        c.search(
+            &Query {
+                text: Some("old".into()),
+                ..q()
+            },
+            now()
+        )
+        .expect("s")
+        .total,
+        0
+    );
     c.remove(&[Uuid::from_u128(70)]).expect("remove");
     assert_eq!(c.search(&q(), now()).expect("s").total, 0);
 }
@@ -167,10 +354,29 @@ fn updates_replace_and_removals_disappear() {
 #[test]
 fn pagination_is_stable_and_complete() {
     let c = catalog(&shipped());
-    let all = c.search(&Query { limit: 1000, sort: Sort::Name, ..q() }, now()).expect("s");
+    let all = c
+        .search(
+            &Query {
+                limit: 1000,
+                sort: Sort::Name,
+                ..q()
+            },
+            now(),
+        )
+        .expect("s");
     let mut paged = Vec::new();
     for page in 0..(all.total / 20 + 1) {
-        let r = c.search(&Query { limit: 20, offset: page * 20, sort: Sort::Name, ..q() }, now()).expect("s");
+        let r = c
+            .search(
+                &Query {
+                    limit: 20,
+                    offset: page * 20,
+                    sort: Sort::Name,
+                    ..q()
+                },
+                now(),
+            )
+            .expect("s");
         assert_eq!(r.total, all.total);
         paged.extend(r.hits.into_iter().map(|h| h.id));
     }

@@ -37,7 +37,11 @@ pub struct Started {
 /// Builds the application state from a migrated database and fills the search index.
 pub async fn start(db: Db, config: WebConfig, clock: Clock) -> anyhow::Result<Started> {
     let countries: Vec<CountryProfile> = serde_json::from_str(COUNTRIES_JSON)?;
-    let country_index = countries.iter().enumerate().map(|(i, c)| (c.code, i)).collect();
+    let country_index = countries
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (c.code, i))
+        .collect();
     let (gazetteer, bad) = Gazetteer::parse(GAZETTEER_TSV);
     if bad > 0 {
         tracing::warn!(lines = bad, "gazetteer lines skipped");
@@ -60,17 +64,31 @@ pub async fn start(db: Db, config: WebConfig, clock: Clock) -> anyhow::Result<St
     let t = Instant::now();
     state.sync().await?;
     state.ready.store(true, std::sync::atomic::Ordering::SeqCst);
-    tracing::info!(services = state.catalog.len(), duration_ms = t.elapsed().as_millis() as u64, "search index built");
+    tracing::info!(
+        services = state.catalog.len(),
+        duration_ms = t.elapsed().as_millis() as u64,
+        "search index built"
+    );
     Ok(Started { state })
 }
 
 /// The router. Tests call this with a state from [`start`].
 pub fn build(state: AppState) -> Router {
     let hsds_routes = hsds::routes().layer(
-        CorsLayer::new().allow_origin(Any).allow_methods([Method::GET, Method::OPTIONS]),
+        CorsLayer::new()
+            .allow_origin(Any)
+            .allow_methods([Method::GET, Method::OPTIONS]),
     );
     Router::new()
         .merge(public::routes())
+        .route(
+            "/hsds/",
+            get(hsds::root).layer(
+                CorsLayer::new()
+                    .allow_origin(Any)
+                    .allow_methods([Method::GET]),
+            ),
+        )
         .nest("/hsds", hsds_routes)
         .route("/api/openapi.json", get(openapi::document))
         .merge(ops::routes())
@@ -99,7 +117,11 @@ impl IntoResponse for AppError {
             tracing::error!(error = format!("{e:#}"), "internal error");
         }
         let mut r = status.into_response();
-        r.extensions_mut().insert(ErrorInfo { status, code, detail: self.detail() });
+        r.extensions_mut().insert(ErrorInfo {
+            status,
+            code,
+            detail: self.detail(),
+        });
         r
     }
 }
@@ -146,9 +168,18 @@ async fn observe(State(state): State<AppState>, req: Request, next: Next) -> Res
         };
     }
     let h = res.headers_mut();
-    h.insert("x-request-id", HeaderValue::from_str(&request_id).unwrap_or(HeaderValue::from_static("-")));
-    h.insert(header::REFERRER_POLICY, HeaderValue::from_static("no-referrer"));
-    h.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
+    h.insert(
+        "x-request-id",
+        HeaderValue::from_str(&request_id).unwrap_or(HeaderValue::from_static("-")),
+    );
+    h.insert(
+        header::REFERRER_POLICY,
+        HeaderValue::from_static("no-referrer"),
+    );
+    h.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
     h.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
     h.insert(
         header::CONTENT_SECURITY_POLICY,
@@ -157,9 +188,20 @@ async fn observe(State(state): State<AppState>, req: Request, next: Next) -> Res
              connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'",
         ),
     );
-    h.insert("permissions-policy", HeaderValue::from_static("geolocation=(self), camera=(), microphone=(), interest-cohort=()"));
-    h.insert("cross-origin-opener-policy", HeaderValue::from_static("same-origin"));
-    h.insert("cross-origin-resource-policy", HeaderValue::from_static("same-origin"));
+    h.insert(
+        "permissions-policy",
+        HeaderValue::from_static(
+            "geolocation=(self), camera=(), microphone=(), interest-cohort=()",
+        ),
+    );
+    h.insert(
+        "cross-origin-opener-policy",
+        HeaderValue::from_static("same-origin"),
+    );
+    h.insert(
+        "cross-origin-resource-policy",
+        HeaderValue::from_static("same-origin"),
+    );
     if !h.contains_key(header::CACHE_CONTROL) {
         h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     }
@@ -167,8 +209,19 @@ async fn observe(State(state): State<AppState>, req: Request, next: Next) -> Res
     h.remove(header::SET_COOKIE);
     let status = res.status().as_u16();
     let elapsed = started.elapsed();
-    state.metrics.requests.get_or_create(&RouteLabels { route: route.clone(), status }).inc();
-    state.metrics.duration.get_or_create(&RouteOnly { route }).observe(elapsed.as_secs_f64());
+    state
+        .metrics
+        .requests
+        .get_or_create(&RouteLabels {
+            route: route.clone(),
+            status,
+        })
+        .inc();
+    state
+        .metrics
+        .duration
+        .get_or_create(&RouteOnly { route })
+        .observe(elapsed.as_secs_f64());
     tracing::info!(
         request.id = %request_id,
         http.method = %method,

@@ -49,11 +49,18 @@ impl AppError {
 
     pub fn log(&self, request_id: &str) {
         if let AppError::Internal(e) = self {
-            tracing::error!(request.id = request_id, error = format!("{e:#}"), "internal error");
+            tracing::error!(
+                request.id = request_id,
+                error = format!("{e:#}"),
+                "internal error"
+            );
         }
     }
 }
 
 pub fn bad_query(field: &str, reason: &str) -> AppError {
-    AppError::Domain(DomainError::InvalidQuery { field: field.into(), reason: reason.into() })
+    AppError::Domain(DomainError::InvalidQuery {
+        field: field.into(),
+        reason: reason.into(),
+    })
 }

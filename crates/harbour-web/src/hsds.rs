@@ -37,11 +37,14 @@ fn uuid(s: &str) -> Result<Uuid, AppError> {
 }
 
 fn base_url(headers: &HeaderMap) -> String {
-    let host = headers.get("host").and_then(|h| h.to_str().ok()).unwrap_or("127.0.0.1:8080");
+    let host = headers
+        .get("host")
+        .and_then(|h| h.to_str().ok())
+        .unwrap_or("127.0.0.1:8080");
     format!("http://{host}")
 }
 
-async fn root(headers: HeaderMap) -> Json<Value> {
+pub async fn root(headers: HeaderMap) -> Json<Value> {
     let base = base_url(&headers);
     Json(json!({
         "version": "3.0",
@@ -60,7 +63,9 @@ fn page_bytes(total: usize, page: usize, per_page: usize, contents: &[Vec<u8>]) 
         page >= total_pages,
         total == 0
     );
-    let mut out = Vec::with_capacity(head.len() + contents.iter().map(Vec::len).sum::<usize>() + contents.len() + 2);
+    let mut out = Vec::with_capacity(
+        head.len() + contents.iter().map(Vec::len).sum::<usize>() + contents.len() + 2,
+    );
     out.extend_from_slice(head.as_bytes());
     for (i, c) in contents.iter().enumerate() {
         if i > 0 {
@@ -81,27 +86,53 @@ fn page_value(total: usize, page: usize, per_page: usize, contents: Vec<Value>) 
     })
 }
 
-async fn services(State(state): State<AppState>, RawQuery(q): RawQuery) -> Result<Response, AppError> {
+async fn services(
+    State(state): State<AppState>,
+    RawQuery(q): RawQuery,
+) -> Result<Response, AppError> {
     let input = SearchInput::parse(&pairs(q.as_deref().unwrap_or("")), 25)?;
-    let located = search::locate(&state, &input).map_err(|_| bad_query("near", "place not found"))?;
+    let located =
+        search::locate(&state, &input).map_err(|_| bad_query("near", "place not found"))?;
     let query = search::query(&input, located.as_ref(), search::countries_of(&input));
     let results = state.catalog.search(&query, state.now())?;
-    let contents: Vec<Vec<u8>> = results.hits.iter().filter_map(|h| state.catalog.json_bytes(&h.id)).collect();
-    Ok(typed("application/json", page_bytes(results.total, input.page, input.per_page, &contents)))
+    let contents: Vec<Vec<u8>> = results
+        .hits
+        .iter()
+        .filter_map(|h| state.catalog.json_bytes(&h.id))
+        .collect();
+    Ok(typed(
+        "application/json",
+        page_bytes(results.total, input.page, input.per_page, &contents),
+    ))
 }
 
-async fn service(State(state): State<AppState>, Path(id): Path<String>) -> Result<Response, AppError> {
-    let bytes = state.catalog.json_bytes(&uuid(&id)?).ok_or(AppError::ServiceNotFound)?;
+async fn service(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+) -> Result<Response, AppError> {
+    let bytes = state
+        .catalog
+        .json_bytes(&uuid(&id)?)
+        .ok_or(AppError::ServiceNotFound)?;
     Ok(typed("application/json", bytes))
 }
 
 fn org_with_services(state: &AppState, o: &Organization) -> Value {
     let mut org = o.redacted();
-    let q = Query { organization_id: Some(o.id), limit: 1000, ..Default::default() };
+    let q = Query {
+        organization_id: Some(o.id),
+        limit: 1000,
+        ..Default::default()
+    };
     org.services = state
         .catalog
         .search(&q, state.now())
-        .map(|r| r.hits.iter().filter_map(|h| state.catalog.service(&h.id)).collect())
+        .map(|r| {
+            r.hits
+                .iter()
+                .filter_map(|h| state.catalog.service(&h.id))
+                .collect()
+        })
         .unwrap_or_default();
     let mut v = serde_json::to_value(&org).unwrap_or(Value::Null);
     if let (Some(obj), Some(lm)) = (v.as_object_mut(), o.extra.get("last_modified")) {
@@ -110,15 +141,30 @@ fn org_with_services(state: &AppState, o: &Organization) -> Value {
     v
 }
 
-fn page_params(q: &Option<String>) -> Result<(Option<String>, usize, usize, Vec<(String, String)>), AppError> {
+/// Folded search text, page, per page, and all pairs (for endpoint-specific parameters).
+type PageParams = (Option<String>, usize, usize, Vec<(String, String)>);
+
+fn page_params(q: &Option<String>) -> Result<PageParams, AppError> {
     let p = pairs(q.as_deref().unwrap_or(""));
     let mut page = 1;
     let mut per_page = 25;
     let mut search = None;
     for (k, v) in &p {
         match k.as_str() {
-            "page" => page = v.parse().ok().filter(|p| (1..=10_000).contains(p)).ok_or_else(|| bad_query("page", "1 to 10000"))?,
-            "per_page" => per_page = v.parse().ok().filter(|p| (1..=100).contains(p)).ok_or_else(|| bad_query("per_page", "1 to 100"))?,
+            "page" => {
+                page = v
+                    .parse()
+                    .ok()
+                    .filter(|p| (1..=10_000).contains(p))
+                    .ok_or_else(|| bad_query("page", "1 to 10000"))?
+            }
+            "per_page" => {
+                per_page = v
+                    .parse()
+                    .ok()
+                    .filter(|p| (1..=100).contains(p))
+                    .ok_or_else(|| bad_query("per_page", "1 to 100"))?
+            }
             "search" if !v.trim().is_empty() => search = Some(harbour_domain::geo::fold(v)),
             _ => {}
         }
@@ -128,37 +174,63 @@ fn page_params(q: &Option<String>) -> Result<(Option<String>, usize, usize, Vec<
 
 fn paginate<T>(items: Vec<T>, page: usize, per_page: usize) -> (usize, Vec<T>) {
     let total = items.len();
-    (total, items.into_iter().skip((page - 1) * per_page).take(per_page).collect())
+    (
+        total,
+        items
+            .into_iter()
+            .skip((page - 1) * per_page)
+            .take(per_page)
+            .collect(),
+    )
 }
 
-async fn organizations(State(state): State<AppState>, RawQuery(q): RawQuery) -> Result<Json<Value>, AppError> {
+async fn organizations(
+    State(state): State<AppState>,
+    RawQuery(q): RawQuery,
+) -> Result<Json<Value>, AppError> {
     let (search, page, per_page, _) = page_params(&q)?;
     let orgs = harbour_db::directory::organization_shells(&state.db).await?;
     let matching: Vec<Organization> = orgs
         .into_iter()
-        .filter(|o| search.as_ref().is_none_or(|s| {
-            harbour_domain::geo::fold(&o.name).contains(s.as_str())
-                || o.alternate_name.as_deref().is_some_and(|a| harbour_domain::geo::fold(a).contains(s.as_str()))
-        }))
+        .filter(|o| {
+            search.as_ref().is_none_or(|s| {
+                harbour_domain::geo::fold(&o.name).contains(s.as_str())
+                    || o.alternate_name
+                        .as_deref()
+                        .is_some_and(|a| harbour_domain::geo::fold(a).contains(s.as_str()))
+            })
+        })
         .collect();
     let (total, items) = paginate(matching, page, per_page);
     let contents = items.iter().map(|o| org_with_services(&state, o)).collect();
     Ok(Json(page_value(total, page, per_page, contents)))
 }
 
-async fn organization(State(state): State<AppState>, Path(id): Path<String>) -> Result<Json<Value>, AppError> {
-    let o = harbour_db::directory::organization(&state.db, uuid(&id)?).await?.ok_or(AppError::NotFound)?;
+async fn organization(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+) -> Result<Json<Value>, AppError> {
+    let o = harbour_db::directory::organization(&state.db, uuid(&id)?)
+        .await?
+        .ok_or(AppError::NotFound)?;
     Ok(Json(org_with_services(&state, &o)))
 }
 
-async fn taxonomies(State(state): State<AppState>, RawQuery(q): RawQuery) -> Result<Json<Value>, AppError> {
+async fn taxonomies(
+    State(state): State<AppState>,
+    RawQuery(q): RawQuery,
+) -> Result<Json<Value>, AppError> {
     let (search, page, per_page, _) = page_params(&q)?;
     let all: Vec<Value> = state
         .taxonomies
         .read()
         .map(|t| {
             t.iter()
-                .filter(|t| search.as_ref().is_none_or(|s| harbour_domain::geo::fold(&t.taxonomy.name).contains(s.as_str())))
+                .filter(|t| {
+                    search.as_ref().is_none_or(|s| {
+                        harbour_domain::geo::fold(&t.taxonomy.name).contains(s.as_str())
+                    })
+                })
                 .filter_map(|t| serde_json::to_value(&t.taxonomy).ok())
                 .collect()
         })
@@ -167,21 +239,38 @@ async fn taxonomies(State(state): State<AppState>, RawQuery(q): RawQuery) -> Res
     Ok(Json(page_value(total, page, per_page, items)))
 }
 
-async fn taxonomy(State(state): State<AppState>, Path(id): Path<String>) -> Result<Json<Value>, AppError> {
+async fn taxonomy(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+) -> Result<Json<Value>, AppError> {
     let id = uuid(&id)?;
-    let t = state.taxonomies.read().ok().and_then(|t| t.iter().find(|t| t.taxonomy.id == id).map(|t| t.taxonomy.clone()));
-    t.map(|t| Json(serde_json::to_value(t).unwrap_or(Value::Null))).ok_or(AppError::NotFound)
+    let t = state.taxonomies.read().ok().and_then(|t| {
+        t.iter()
+            .find(|t| t.taxonomy.id == id)
+            .map(|t| t.taxonomy.clone())
+    });
+    t.map(|t| Json(serde_json::to_value(t).unwrap_or(Value::Null)))
+        .ok_or(AppError::NotFound)
 }
 
-async fn taxonomy_terms(State(state): State<AppState>, RawQuery(q): RawQuery) -> Result<Json<Value>, AppError> {
+async fn taxonomy_terms(
+    State(state): State<AppState>,
+    RawQuery(q): RawQuery,
+) -> Result<Json<Value>, AppError> {
     let (search, page, per_page, p) = page_params(&q)?;
     let mut taxonomy_id = None;
     let mut parent_id = None;
     let mut top_only = false;
     for (k, v) in &p {
         match k.as_str() {
-            "taxonomy_id" => taxonomy_id = Some(Uuid::parse_str(v).map_err(|_| bad_query("taxonomy_id", "not a UUID"))?),
-            "parent_id" => parent_id = Some(Uuid::parse_str(v).map_err(|_| bad_query("parent_id", "not a UUID"))?),
+            "taxonomy_id" => {
+                taxonomy_id =
+                    Some(Uuid::parse_str(v).map_err(|_| bad_query("taxonomy_id", "not a UUID"))?)
+            }
+            "parent_id" => {
+                parent_id =
+                    Some(Uuid::parse_str(v).map_err(|_| bad_query("parent_id", "not a UUID"))?)
+            }
             "top_only" => top_only = matches!(v.as_str(), "true" | "1"),
             _ => {}
         }
@@ -195,7 +284,11 @@ async fn taxonomy_terms(State(state): State<AppState>, RawQuery(q): RawQuery) ->
                 .filter(|t| taxonomy_id.is_none_or(|id| t.taxonomy_id == Some(id)))
                 .filter(|t| parent_id.is_none_or(|id| t.parent_id == Some(id)))
                 .filter(|t| !top_only || t.parent_id.is_none())
-                .filter(|t| search.as_ref().is_none_or(|s| harbour_domain::geo::fold(&t.name).contains(s.as_str())))
+                .filter(|t| {
+                    search
+                        .as_ref()
+                        .is_none_or(|s| harbour_domain::geo::fold(&t.name).contains(s.as_str()))
+                })
                 .filter_map(|t| serde_json::to_value(t).ok())
                 .collect()
         })
@@ -204,14 +297,19 @@ async fn taxonomy_terms(State(state): State<AppState>, RawQuery(q): RawQuery) ->
     Ok(Json(page_value(total, page, per_page, items)))
 }
 
-async fn taxonomy_term(State(state): State<AppState>, Path(id): Path<String>) -> Result<Json<Value>, AppError> {
+async fn taxonomy_term(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+) -> Result<Json<Value>, AppError> {
     let id = uuid(&id)?;
-    let t = state
-        .taxonomies
-        .read()
-        .ok()
-        .and_then(|t| t.iter().flat_map(|t| t.terms.iter()).find(|t| t.id == id).cloned());
-    t.map(|t| Json(serde_json::to_value(t).unwrap_or(Value::Null))).ok_or(AppError::NotFound)
+    let t = state.taxonomies.read().ok().and_then(|t| {
+        t.iter()
+            .flat_map(|t| t.terms.iter())
+            .find(|t| t.id == id)
+            .cloned()
+    });
+    t.map(|t| Json(serde_json::to_value(t).unwrap_or(Value::Null)))
+        .ok_or(AppError::NotFound)
 }
 
 /// Every (redacted) service-at-location, with its service id filled in.
@@ -219,10 +317,16 @@ fn all_service_at_locations(state: &AppState, filter: &Query) -> Vec<ServiceAtLo
     let mut q = filter.clone();
     q.offset = 0;
     q.limit = 100_000;
-    let hits = state.catalog.search(&q, state.now()).map(|r| r.hits).unwrap_or_default();
+    let hits = state
+        .catalog
+        .search(&q, state.now())
+        .map(|r| r.hits)
+        .unwrap_or_default();
     let mut out = Vec::new();
     for h in hits {
-        let Some(s) = state.catalog.service(&h.id) else { continue };
+        let Some(s) = state.catalog.service(&h.id) else {
+            continue;
+        };
         for mut sal in s.service_at_locations {
             sal.service_id = Some(s.id);
             if sal.location_id.is_none() {
@@ -235,19 +339,36 @@ fn all_service_at_locations(state: &AppState, filter: &Query) -> Vec<ServiceAtLo
     out
 }
 
-async fn service_at_locations(State(state): State<AppState>, RawQuery(q): RawQuery) -> Result<Json<Value>, AppError> {
+async fn service_at_locations(
+    State(state): State<AppState>,
+    RawQuery(q): RawQuery,
+) -> Result<Json<Value>, AppError> {
     let input = SearchInput::parse(&pairs(q.as_deref().unwrap_or("")), 25)?;
-    let located = search::locate(&state, &input).map_err(|_| bad_query("near", "place not found"))?;
+    let located =
+        search::locate(&state, &input).map_err(|_| bad_query("near", "place not found"))?;
     let query = search::query(&input, located.as_ref(), search::countries_of(&input));
     let all = all_service_at_locations(&state, &query);
     let (total, items) = paginate(all, input.page, input.per_page);
-    let contents = items.iter().filter_map(|s| serde_json::to_value(s).ok()).collect();
-    Ok(Json(page_value(total, input.page, input.per_page, contents)))
+    let contents = items
+        .iter()
+        .filter_map(|s| serde_json::to_value(s).ok())
+        .collect();
+    Ok(Json(page_value(
+        total,
+        input.page,
+        input.per_page,
+        contents,
+    )))
 }
 
-async fn service_at_location(State(state): State<AppState>, Path(id): Path<String>) -> Result<Response, AppError> {
+async fn service_at_location(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+) -> Result<Response, AppError> {
     let id = uuid(&id)?;
-    let found = all_service_at_locations(&state, &Query::default()).into_iter().find(|s| s.id == id);
+    let found = all_service_at_locations(&state, &Query::default())
+        .into_iter()
+        .find(|s| s.id == id);
     match found {
         Some(s) => Ok(Json(s).into_response()),
         None => Err(AppError::NotFound),

@@ -40,7 +40,9 @@ impl I18n {
     pub fn load() -> anyhow::Result<I18n> {
         let mut bundles = HashMap::new();
         for (code, main, generated) in CATALOGUES {
-            let langid = code.parse().map_err(|e| anyhow::anyhow!("locale {code}: {e:?}"))?;
+            let langid = code
+                .parse()
+                .map_err(|e| anyhow::anyhow!("locale {code}: {e:?}"))?;
             let mut bundle = FluentBundle::new_concurrent(vec![langid]);
             bundle.set_use_isolating(false);
             for (name, text) in [("main.ftl", main), ("generated.ftl", generated)] {
@@ -58,22 +60,32 @@ impl I18n {
     /// The message `key` in `locale`, falling back to English, then to the key itself.
     pub fn t(&self, locale: Locale, key: &str, args: &[(&str, FluentValue<'_>)]) -> String {
         for code in [locale.code(), "en"] {
-            let Some(bundle) = self.bundles.get(code) else { continue };
-            let Some(msg) = bundle.get_message(key) else { continue };
+            let Some(bundle) = self.bundles.get(code) else {
+                continue;
+            };
+            let Some(msg) = bundle.get_message(key) else {
+                continue;
+            };
             let Some(pattern) = msg.value() else { continue };
             let mut fargs = FluentArgs::new();
             for (k, v) in args {
                 fargs.set(*k, v.clone());
             }
             let mut errors = Vec::new();
-            let out = bundle.format_pattern(pattern, if args.is_empty() { None } else { Some(&fargs) }, &mut errors);
+            let out = bundle.format_pattern(
+                pattern,
+                if args.is_empty() { None } else { Some(&fargs) },
+                &mut errors,
+            );
             return out.into_owned();
         }
         key.to_string()
     }
 
     pub fn has(&self, locale: Locale, key: &str) -> bool {
-        self.bundles.get(locale.code()).is_some_and(|b| b.has_message(key))
+        self.bundles
+            .get(locale.code())
+            .is_some_and(|b| b.has_message(key))
     }
 }
 
@@ -107,7 +119,9 @@ mod tests {
         for el in &p.elements {
             if let PatternElement::Placeable { expression } = el {
                 match expression {
-                    Expression::Inline(InlineExpression::VariableReference { id }) => out.push(id.name.to_string()),
+                    Expression::Inline(InlineExpression::VariableReference { id }) => {
+                        out.push(id.name.to_string())
+                    }
                     Expression::Select { selector, variants } => {
                         if let InlineExpression::VariableReference { id } = selector {
                             out.push(id.name.to_string());
@@ -131,9 +145,19 @@ mod tests {
         let en_gen = keys_and_placeholders(en_gen);
         assert!(en.len() > 150);
         for (code, main, generated) in CATALOGUES {
-            assert!(FluentResource::try_new(main.to_string()).is_ok(), "{code}/main.ftl has syntax errors");
-            assert_eq!(keys_and_placeholders(main), en, "{code}/main.ftl differs from en in keys or placeholders");
-            let g: Vec<String> = keys_and_placeholders(generated).into_iter().map(|k| k.0).collect();
+            assert!(
+                FluentResource::try_new(main.to_string()).is_ok(),
+                "{code}/main.ftl has syntax errors"
+            );
+            assert_eq!(
+                keys_and_placeholders(main),
+                en,
+                "{code}/main.ftl differs from en in keys or placeholders"
+            );
+            let g: Vec<String> = keys_and_placeholders(generated)
+                .into_iter()
+                .map(|k| k.0)
+                .collect();
             let e: Vec<String> = en_gen.iter().map(|k| k.0.clone()).collect();
             assert_eq!(g, e, "{code}/generated.ftl");
         }
@@ -142,10 +166,22 @@ mod tests {
     #[test]
     fn plurals_and_arguments() {
         let i18n = I18n::load().expect("catalogues");
-        assert_eq!(i18n.t(Locale::En, "search-count", &[("count", 1.into())]), "One service found.");
-        assert_eq!(i18n.t(Locale::En, "search-count", &[("count", 7.into())]), "7 services found.");
-        assert_eq!(i18n.t(Locale::En, "country-title", &[("country", "Spain".into())]), "Support in Spain");
-        assert_ne!(i18n.t(Locale::Pl, "search-title", &[]), i18n.t(Locale::En, "search-title", &[]));
+        assert_eq!(
+            i18n.t(Locale::En, "search-count", &[("count", 1.into())]),
+            "One service found."
+        );
+        assert_eq!(
+            i18n.t(Locale::En, "search-count", &[("count", 7.into())]),
+            "7 services found."
+        );
+        assert_eq!(
+            i18n.t(Locale::En, "country-title", &[("country", "Spain".into())]),
+            "Support in Spain"
+        );
+        assert_ne!(
+            i18n.t(Locale::Pl, "search-title", &[]),
+            i18n.t(Locale::En, "search-title", &[])
+        );
         assert_eq!(i18n.t(Locale::En, "no-such-key", &[]), "no-such-key");
     }
 }

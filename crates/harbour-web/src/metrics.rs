@@ -30,13 +30,32 @@ impl Default for Metrics {
         let mut registry = Registry::with_prefix("harbour");
         let requests = Family::<RouteLabels, Counter>::default();
         let duration = Family::<RouteOnly, Histogram>::new_with_constructor(|| {
-            Histogram::new([0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1.0].into_iter())
+            Histogram::new([
+                0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1.0,
+            ])
         });
         let services = Gauge::default();
-        registry.register("http_requests", "HTTP requests by route and status", requests.clone());
-        registry.register("http_request_duration_seconds", "HTTP request duration by route", duration.clone());
-        registry.register("directory_services", "Services in the search index", services.clone());
-        Metrics { registry, requests, duration, services }
+        registry.register(
+            "http_requests",
+            "HTTP requests by route and status",
+            requests.clone(),
+        );
+        registry.register(
+            "http_request_duration_seconds",
+            "HTTP request duration by route",
+            duration.clone(),
+        );
+        registry.register(
+            "directory_services",
+            "Services in the search index",
+            services.clone(),
+        );
+        Metrics {
+            registry,
+            requests,
+            duration,
+            services,
+        }
     }
 }
 

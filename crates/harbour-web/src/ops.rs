@@ -30,5 +30,8 @@ async fn readyz(State(state): State<AppState>) -> Response {
 }
 
 async fn metrics(State(state): State<AppState>) -> Response {
-    typed("application/openmetrics-text; version=1.0.0; charset=utf-8", state.metrics.encode())
+    typed(
+        "application/openmetrics-text; version=1.0.0; charset=utf-8",
+        state.metrics.encode(),
+    )
 }

@@ -8,7 +8,9 @@ use uuid::Uuid;
 use crate::error::{bad_query, AppError};
 
 pub fn pairs(s: &str) -> Vec<(String, String)> {
-    form_urlencoded::parse(s.as_bytes()).map(|(k, v)| (k.into_owned(), v.into_owned())).collect()
+    form_urlencoded::parse(s.as_bytes())
+        .map(|(k, v)| (k.into_owned(), v.into_owned()))
+        .collect()
 }
 
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -52,8 +54,15 @@ fn check_code(field: &str, v: &str, allowed: &[&str]) -> Result<String, AppError
 }
 
 impl SearchInput {
-    pub fn parse(pairs: &[(String, String)], default_per_page: usize) -> Result<SearchInput, AppError> {
-        let mut s = SearchInput { page: 1, per_page: default_per_page, ..Default::default() };
+    pub fn parse(
+        pairs: &[(String, String)],
+        default_per_page: usize,
+    ) -> Result<SearchInput, AppError> {
+        let mut s = SearchInput {
+            page: 1,
+            per_page: default_per_page,
+            ..Default::default()
+        };
         let mut lat = None;
         let mut lon = None;
         for (k, v) in pairs {
@@ -69,7 +78,10 @@ impl SearchInput {
                 "support" => s.support.push(check_code(k, v, &taxonomy::SUPPORT_KINDS)?),
                 "crime" => s.crime.push(check_code(k, v, &taxonomy::CRIME_GROUPS)?),
                 "channel" => s.channels.push(check_code(k, v, &taxonomy::CHANNELS)?),
-                "accessibility" => s.accessibility.push(check_code(k, v, &taxonomy::ACCESSIBILITY)?),
+                "accessibility" => {
+                    s.accessibility
+                        .push(check_code(k, v, &taxonomy::ACCESSIBILITY)?)
+                }
                 "speak" => s.speak = Some(LanguageTag::parse(v)?.as_str().to_string()),
                 "language" => {
                     s.speak = Some(LanguageTag::parse(v)?.as_str().to_string());
@@ -83,40 +95,55 @@ impl SearchInput {
                 "lat" => lat = Some(v.parse::<f64>().map_err(|_| bad_query(k, "not a number"))?),
                 "lon" => lon = Some(v.parse::<f64>().map_err(|_| bad_query(k, "not a number"))?),
                 "proximity" => {
-                    let m = v.parse::<f64>().map_err(|_| bad_query(k, "metres, a number"))?;
+                    let m = v
+                        .parse::<f64>()
+                        .map_err(|_| bad_query(k, "metres, a number"))?;
                     if !(m > 0.0 && m <= 5_000_000.0) {
                         return Err(bad_query(k, "out of range"));
                     }
                     s.proximity_m = Some(m);
                 }
                 "organization_id" => {
-                    s.organization_id = Some(Uuid::parse_str(v).map_err(|_| bad_query(k, "not a UUID"))?)
+                    s.organization_id =
+                        Some(Uuid::parse_str(v).map_err(|_| bad_query(k, "not a UUID"))?)
                 }
-                "taxonomy_term_id" => {
-                    s.taxonomy_term_ids.push(Uuid::parse_str(v).map_err(|_| bad_query(k, "not a UUID"))?)
-                }
+                "taxonomy_term_id" => s
+                    .taxonomy_term_ids
+                    .push(Uuid::parse_str(v).map_err(|_| bad_query(k, "not a UUID"))?),
                 "modified_after" => {
                     let t = chrono::DateTime::parse_from_rfc3339(v)
                         .map(|d| d.timestamp_millis())
                         .or_else(|_| {
                             chrono::NaiveDate::parse_from_str(v, "%Y-%m-%d").map(|d| {
-                                d.and_hms_opt(0, 0, 0).map(|t| t.and_utc().timestamp_millis()).unwrap_or(0)
+                                d.and_hms_opt(0, 0, 0)
+                                    .map(|t| t.and_utc().timestamp_millis())
+                                    .unwrap_or(0)
                             })
                         })
                         .map_err(|_| bad_query(k, "not a date-time (RFC 3339) or date"))?;
                     s.modified_after_ms = Some(t);
                 }
                 "page" => {
-                    s.page = v.parse::<usize>().ok().filter(|p| (1..=10_000).contains(p)).ok_or_else(|| bad_query(k, "1 to 10000"))?
+                    s.page = v
+                        .parse::<usize>()
+                        .ok()
+                        .filter(|p| (1..=10_000).contains(p))
+                        .ok_or_else(|| bad_query(k, "1 to 10000"))?
                 }
                 "per_page" => {
-                    s.per_page = v.parse::<usize>().ok().filter(|p| (1..=100).contains(p)).ok_or_else(|| bad_query(k, "1 to 100"))?
+                    s.per_page = v
+                        .parse::<usize>()
+                        .ok()
+                        .filter(|p| (1..=100).contains(p))
+                        .ok_or_else(|| bad_query(k, "1 to 100"))?
                 }
                 _ => {}
             }
         }
         match (lat, lon) {
-            (Some(a), Some(b)) if harbour_domain::geo::valid_point(a, b) => s.position = Some((a, b)),
+            (Some(a), Some(b)) if harbour_domain::geo::valid_point(a, b) => {
+                s.position = Some((a, b))
+            }
             (None, None) => {}
             _ => return Err(bad_query("lat", "latitude and longitude, both in range")),
         }
@@ -140,7 +167,12 @@ impl SearchInput {
         for c in &self.countries {
             v.push(("country", c.to_string()));
         }
-        for (name, list) in [("support", &self.support), ("crime", &self.crime), ("channel", &self.channels), ("accessibility", &self.accessibility)] {
+        for (name, list) in [
+            ("support", &self.support),
+            ("crime", &self.crime),
+            ("channel", &self.channels),
+            ("accessibility", &self.accessibility),
+        ] {
             for x in list {
                 v.push((name, x.clone()));
             }
@@ -148,7 +180,12 @@ impl SearchInput {
         if let Some(l) = &self.speak {
             v.push(("speak", l.clone()));
         }
-        for (name, on) in [("language_only", self.language_only), ("free", self.free), ("open_now", self.open_now), ("hours24", self.hours24)] {
+        for (name, on) in [
+            ("language_only", self.language_only),
+            ("free", self.free),
+            ("open_now", self.open_now),
+            ("hours24", self.hours24),
+        ] {
             if on {
                 v.push((name, "1".into()));
             }
@@ -176,17 +213,47 @@ mod tests {
     fn parses_repeated_filters_and_flags() {
         let s = p("q=legal+help&crime_country=es&residence_country=PL&support=legal_advice&support=helpline&speak=pl&free=on&page=2").expect("valid");
         assert_eq!(s.text.as_deref(), Some("legal help"));
-        assert_eq!(s.crime_country.map(|c| c.to_string()).as_deref(), Some("ES"));
+        assert_eq!(
+            s.crime_country.map(|c| c.to_string()).as_deref(),
+            Some("ES")
+        );
         assert_eq!(s.support, vec!["legal_advice", "helpline"]);
         assert!(s.free && !s.open_now);
         assert_eq!(s.page, 2);
-        let round = pairs(&s.hidden_fields().iter().map(|(k, v)| format!("{k}={}", form_urlencoded::byte_serialize(v.as_bytes()).collect::<String>())).collect::<Vec<_>>().join("&"));
-        assert_eq!(SearchInput::parse(&round, 10).map(|mut x| { x.page = 2; x }).ok(), Some(s));
+        let round = pairs(
+            &s.hidden_fields()
+                .iter()
+                .map(|(k, v)| {
+                    format!(
+                        "{k}={}",
+                        form_urlencoded::byte_serialize(v.as_bytes()).collect::<String>()
+                    )
+                })
+                .collect::<Vec<_>>()
+                .join("&"),
+        );
+        assert_eq!(
+            SearchInput::parse(&round, 10)
+                .map(|mut x| {
+                    x.page = 2;
+                    x
+                })
+                .ok(),
+            Some(s)
+        );
     }
 
     #[test]
     fn rejects_bad_values_naming_the_field() {
-        for (q, field) in [("country=Spain", ""), ("support=massage", "support"), ("per_page=0", "per_page"), ("lat=91&lon=0", "lat"), ("lat=1", "lat"), ("page=x", "page"), ("organization_id=1", "organization_id")] {
+        for (q, field) in [
+            ("country=Spain", ""),
+            ("support=massage", "support"),
+            ("per_page=0", "per_page"),
+            ("lat=91&lon=0", "lat"),
+            ("lat=1", "lat"),
+            ("page=x", "page"),
+            ("organization_id=1", "organization_id"),
+        ] {
             let e = p(q).err().map(|e| e.detail()).unwrap_or_default();
             assert!(!e.is_empty(), "{q} must fail");
             assert!(e.contains(field), "{q}: {e}");

@@ -40,7 +40,14 @@ const EXIT_CSS: &str = include_str!("../static/exit.css");
 const JS: &str = include_str!("../static/site.js");
 
 fn asset(ct: &'static str, body: &'static str) -> Response {
-    ([(header::CONTENT_TYPE, ct), (header::CACHE_CONTROL, "public, max-age=3600")], body).into_response()
+    (
+        [
+            (header::CONTENT_TYPE, ct),
+            (header::CACHE_CONTROL, "public, max-age=3600"),
+        ],
+        body,
+    )
+        .into_response()
 }
 
 async fn css() -> Response {
@@ -56,12 +63,17 @@ async fn js() -> Response {
 }
 
 fn locale(lang: &str) -> Result<Locale, AppError> {
-    Locale::parse(lang).filter(|l| l.code() == lang).ok_or(AppError::NotFound)
+    Locale::parse(lang)
+        .filter(|l| l.code() == lang)
+        .ok_or(AppError::NotFound)
 }
 
 /// `/` → `/{lang}/` by Accept-Language.
 async fn root(headers: HeaderMap) -> Redirect {
-    let al = headers.get(header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()).unwrap_or("");
+    let al = headers
+        .get(header::ACCEPT_LANGUAGE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("");
     Redirect::to(&format!("/{}/", Locale::negotiate(al)))
 }
 
@@ -87,7 +99,12 @@ pub struct SwitchLink {
 
 impl<'a> Chrome<'a> {
     fn new(state: &'a AppState, locale: Locale, rest: impl Into<String>) -> Self {
-        Chrome { state, locale, title: String::new(), rest: rest.into() }
+        Chrome {
+            state,
+            locale,
+            title: String::new(),
+            rest: rest.into(),
+        }
     }
     fn titled(mut self, key: &str) -> Self {
         self.title = self.t(key);
@@ -103,7 +120,11 @@ impl<'a> Chrome<'a> {
         self.locale.code()
     }
     pub fn dir(&self) -> &'static str {
-        if self.locale.is_rtl() { "rtl" } else { "ltr" }
+        if self.locale.is_rtl() {
+            "rtl"
+        } else {
+            "ltr"
+        }
     }
     pub fn exit_url(&self) -> &str {
         &self.state.config.quick_exit_url
@@ -144,9 +165,13 @@ fn country_options(c: &Chrome<'_>, selected: Option<CountryCode>) -> Vec<Opt> {
         .state
         .countries
         .iter()
-        .map(|p| Opt { code: p.code.to_string(), name: p.name(c.lang()).to_string(), selected: Some(p.code) == selected })
+        .map(|p| Opt {
+            code: p.code.to_string(),
+            name: p.name(c.lang()).to_string(),
+            selected: Some(p.code) == selected,
+        })
         .collect();
-    v.sort_by(|a, b| a.name.to_lowercase().cmp(&b.name.to_lowercase()));
+    v.sort_by_key(|a| a.name.to_lowercase());
     v
 }
 
@@ -171,7 +196,10 @@ fn emergency_box(c: &Chrome<'_>, p: Option<&CountryProfile>) -> EmergencyBox {
     EmergencyBox {
         heading,
         text: p.and_then(|p| p.emergency.text.clone()),
-        numbers: p.map(|p| p.emergency.numbers.clone()).filter(|n| !n.is_empty()).unwrap_or_else(|| vec!["112".into()]),
+        numbers: p
+            .map(|p| p.emergency.numbers.clone())
+            .filter(|n| !n.is_empty())
+            .unwrap_or_else(|| vec!["112".into()]),
         unknown: c.t("emergency-unknown"),
         general: c.t("emergency-general"),
         h116: c.t("helpline-116006"),
@@ -180,7 +208,9 @@ fn emergency_box(c: &Chrome<'_>, p: Option<&CountryProfile>) -> EmergencyBox {
             Some(false) => "helpline-116006-no",
             None => "helpline-116006-unknown",
         }),
-        operator: h.and_then(|h| h.operator.clone()).map(|o| c.targ("helpline-operator", "operator", o.into())),
+        operator: h
+            .and_then(|h| h.operator.clone())
+            .map(|o| c.targ("helpline-operator", "operator", o.into())),
     }
 }
 
@@ -207,20 +237,32 @@ struct HomePage<'a> {
     emergency: EmergencyBox,
 }
 
-async fn home(State(state): State<AppState>, Path(lang): Path<String>, RawQuery(q): RawQuery) -> Result<Response, AppError> {
+async fn home(
+    State(state): State<AppState>,
+    Path(lang): Path<String>,
+    RawQuery(q): RawQuery,
+) -> Result<Response, AppError> {
     let l = locale(&lang)?;
-    let chosen = match pairs(q.as_deref().unwrap_or("")).into_iter().find(|(k, _)| k == "country") {
+    let asked = match pairs(q.as_deref().unwrap_or(""))
+        .into_iter()
+        .find(|(k, _)| k == "country")
+    {
         Some((_, v)) if !v.is_empty() => Some(CountryCode::parse(&v)?),
-        _ => default_country(l).and_then(|c| CountryCode::parse(c).ok()),
+        _ => None,
     };
-    let rest = match chosen {
+    let rest = match asked {
         Some(cc) => format!("/?country={}", cc.lower()),
         None => "/".into(),
     };
+    let chosen = asked.or_else(|| default_country(l).and_then(|c| CountryCode::parse(c).ok()));
     let c = Chrome::new(&state, l, rest).titled("home-title");
     let profile = chosen.and_then(|cc| state.country(cc));
     let emergency = emergency_box(&c, profile);
-    render(&HomePage { country_options: country_options(&c, chosen), emergency, c })
+    render(&HomePage {
+        country_options: country_options(&c, chosen),
+        emergency,
+        c,
+    })
 }
 
 /// A service as a result card.
@@ -242,13 +284,20 @@ pub struct PhoneView {
 }
 
 fn tel(number: &str) -> String {
-    number.chars().filter(|c| c.is_ascii_digit() || *c == '+').collect()
+    number
+        .chars()
+        .filter(|c| c.is_ascii_digit() || *c == '+')
+        .collect()
 }
 
 fn phones(s: &Service) -> Vec<PhoneView> {
     s.phones
         .iter()
-        .map(|p| PhoneView { number: p.number.clone(), tel: tel(&p.number), description: p.description.clone() })
+        .map(|p| PhoneView {
+            number: p.number.clone(),
+            tel: tel(&p.number),
+            description: p.description.clone(),
+        })
         .collect()
 }
 
@@ -293,15 +342,25 @@ fn card(c: &Chrome<'_>, s: &Service, r: Option<&Ranked>) -> Card {
         }
     }
     if r.is_some_and(|r| r.speaks) {
-        let langs: Vec<String> = s.language_codes().map(|l| c.t(&format!("lang-{l}"))).collect();
+        let langs: Vec<String> = s
+            .language_codes()
+            .map(|l| c.t(&format!("lang-{l}")))
+            .collect();
         badges.push(langs.join(", "));
     }
     Card {
         id: s.id,
-        name: name.as_ref().map(|n| n.text.to_string()).unwrap_or_else(|| s.name.clone()),
-        name_lang: name.map(|n| n.lang.to_string()).unwrap_or_else(|| "en".into()),
+        name: name
+            .as_ref()
+            .map(|n| n.text.to_string())
+            .unwrap_or_else(|| s.name.clone()),
+        name_lang: name
+            .map(|n| n.lang.to_string())
+            .unwrap_or_else(|| "en".into()),
         description: desc.as_ref().map(|d| short(d.text, 220)),
-        description_lang: desc.map(|d| d.lang.to_string()).unwrap_or_else(|| "en".into()),
+        description_lang: desc
+            .map(|d| d.lang.to_string())
+            .unwrap_or_else(|| "en".into()),
         country: s.country().map(|cc| c.country_name(cc)).unwrap_or_default(),
         badges,
         phones: phones(s),
@@ -355,22 +414,41 @@ struct SupportPage<'a> {
 }
 
 fn form_view(c: &Chrome<'_>, input: &SearchInput) -> FormView {
-    let group = |name: &'static str, legend: &str, prefix: &str, codes: &[&str], selected: &[String]| Group {
-        name,
-        legend: c.t(legend),
-        options: codes
-            .iter()
-            .map(|code| Opt { code: code.to_string(), name: c.t(&format!("{prefix}-{code}")), selected: selected.iter().any(|s| s == code) })
-            .collect(),
-    };
+    let group =
+        |name: &'static str, legend: &str, prefix: &str, codes: &[&str], selected: &[String]| {
+            Group {
+                name,
+                legend: c.t(legend),
+                options: codes
+                    .iter()
+                    .map(|code| Opt {
+                        code: code.to_string(),
+                        name: c.t(&format!("{prefix}-{code}")),
+                        selected: selected.iter().any(|s| s == code),
+                    })
+                    .collect(),
+            }
+        };
     let speak = input.speak.clone();
-    let mut language_options: Vec<Opt> = ["ar", "bg", "cs", "da", "de", "el", "en", "es", "et", "fa", "fi", "fr", "hr", "hu", "it", "lt", "lv", "nl", "pl", "pt", "ro", "ru", "sk", "sl", "sq", "sr", "sv", "tr", "uk"]
-        .iter()
-        .map(|code| Opt { code: code.to_string(), name: c.t(&format!("lang-{code}")), selected: speak.as_deref() == Some(*code) })
-        .collect();
-    language_options.sort_by(|a, b| a.name.to_lowercase().cmp(&b.name.to_lowercase()));
-    let any_filter = !input.support.is_empty() || !input.crime.is_empty() || !input.channels.is_empty()
-        || !input.accessibility.is_empty() || input.free || input.open_now || input.hours24;
+    let mut language_options: Vec<Opt> = [
+        "ar", "bg", "cs", "da", "de", "el", "en", "es", "et", "fa", "fi", "fr", "hr", "hu", "it",
+        "lt", "lv", "nl", "pl", "pt", "ro", "ru", "sk", "sl", "sq", "sr", "sv", "tr", "uk",
+    ]
+    .iter()
+    .map(|code| Opt {
+        code: code.to_string(),
+        name: c.t(&format!("lang-{code}")),
+        selected: speak.as_deref() == Some(*code),
+    })
+    .collect();
+    language_options.sort_by_key(|a| a.name.to_lowercase());
+    let any_filter = !input.support.is_empty()
+        || !input.crime.is_empty()
+        || !input.channels.is_empty()
+        || !input.accessibility.is_empty()
+        || input.free
+        || input.open_now
+        || input.hours24;
     FormView {
         text: input.text.clone().unwrap_or_default(),
         crime_options: country_options(c, input.crime_country.or(input.countries.first().copied())),
@@ -378,13 +456,43 @@ fn form_view(c: &Chrome<'_>, input: &SearchInput) -> FormView {
         language_options,
         language_only: input.language_only,
         near: input.near.clone().unwrap_or_default(),
-        lat: input.position.map(|p| format!("{:.4}", p.0)).unwrap_or_default(),
-        lon: input.position.map(|p| format!("{:.4}", p.1)).unwrap_or_default(),
+        lat: input
+            .position
+            .map(|p| format!("{:.4}", p.0))
+            .unwrap_or_default(),
+        lon: input
+            .position
+            .map(|p| format!("{:.4}", p.1))
+            .unwrap_or_default(),
         groups: vec![
-            group("support", "search-support-kind", "support", &taxonomy::SUPPORT_KINDS, &input.support),
-            group("crime", "search-crime-kind", "crime", &taxonomy::CRIME_GROUPS, &input.crime),
-            group("channel", "search-channel", "channel", &taxonomy::CHANNELS, &input.channels),
-            group("accessibility", "search-accessibility", "access", &taxonomy::ACCESSIBILITY, &input.accessibility),
+            group(
+                "support",
+                "search-support-kind",
+                "support",
+                &taxonomy::SUPPORT_KINDS,
+                &input.support,
+            ),
+            group(
+                "crime",
+                "search-crime-kind",
+                "crime",
+                &taxonomy::CRIME_GROUPS,
+                &input.crime,
+            ),
+            group(
+                "channel",
+                "search-channel",
+                "channel",
+                &taxonomy::CHANNELS,
+                &input.channels,
+            ),
+            group(
+                "accessibility",
+                "search-accessibility",
+                "access",
+                &taxonomy::ACCESSIBILITY,
+                &input.accessibility,
+            ),
         ],
         free: input.free,
         open_now: input.open_now,
@@ -396,7 +504,11 @@ fn form_view(c: &Chrome<'_>, input: &SearchInput) -> FormView {
 const PER_PAGE: usize = 10;
 const PER_SECTION: usize = 25;
 
-async fn support_get(State(state): State<AppState>, Path(lang): Path<String>, RawQuery(q): RawQuery) -> Result<Response, AppError> {
+async fn support_get(
+    State(state): State<AppState>,
+    Path(lang): Path<String>,
+    RawQuery(q): RawQuery,
+) -> Result<Response, AppError> {
     let l = locale(&lang)?;
     let p = pairs(q.as_deref().unwrap_or(""));
     let searched = !p.is_empty();
@@ -407,13 +519,23 @@ async fn support_get(State(state): State<AppState>, Path(lang): Path<String>, Ra
     support(&state, l, &p, searched, rest)
 }
 
-async fn support_post(State(state): State<AppState>, Path(lang): Path<String>, body: Bytes) -> Result<Response, AppError> {
+async fn support_post(
+    State(state): State<AppState>,
+    Path(lang): Path<String>,
+    body: Bytes,
+) -> Result<Response, AppError> {
     let l = locale(&lang)?;
     let p = pairs(std::str::from_utf8(&body).unwrap_or(""));
     support(&state, l, &p, true, "/support".into())
 }
 
-fn support(state: &AppState, l: Locale, p: &[(String, String)], searched: bool, rest: String) -> Result<Response, AppError> {
+fn support(
+    state: &AppState,
+    l: Locale,
+    p: &[(String, String)],
+    searched: bool,
+    rest: String,
+) -> Result<Response, AppError> {
     let mut input = SearchInput::parse(p, PER_PAGE)?;
     input.per_page = PER_PAGE;
     if input.speak.is_none() && !searched {
@@ -443,18 +565,27 @@ fn support(state: &AppState, l: Locale, p: &[(String, String)], searched: bool, 
         };
         if let Some((crime, home)) = two {
             notes.push(c.t("search-cross-border-note"));
-            for (key, cc) in [("search-section-crime", crime), ("search-section-residence", home)] {
-                let (total, ranked) = search::public_section(state, &input, located.as_ref(), vec![cc], true)?;
+            for (key, cc) in [
+                ("search-section-crime", crime),
+                ("search-section-residence", home),
+            ] {
+                let (total, ranked) =
+                    search::public_section(state, &input, located.as_ref(), vec![cc], true)?;
                 let name = c.country_name(cc.as_str());
                 sections.push(SectionView {
                     heading: c.targ(key, "country", name.into()),
                     count: c.targ("search-count", "count", total.into()),
-                    items: ranked.iter().take(PER_SECTION).map(|r| card(&c, &r.service, Some(r))).collect(),
+                    items: ranked
+                        .iter()
+                        .take(PER_SECTION)
+                        .map(|r| card(&c, &r.service, Some(r)))
+                        .collect(),
                     pager: None,
                 });
             }
         } else {
-            let (total, ranked) = search::public_section(state, &input, located.as_ref(), countries, false)?;
+            let (total, ranked) =
+                search::public_section(state, &input, located.as_ref(), countries, false)?;
             let pages = total.div_ceil(PER_PAGE).max(1);
             let page = input.page.min(pages);
             let items = ranked
@@ -468,7 +599,11 @@ fn support(state: &AppState, l: Locale, p: &[(String, String)], searched: bool, 
                 count: c.targ("search-count", "count", total.into()),
                 items,
                 pager: (pages > 1).then(|| Pager {
-                    label: state.i18n.t(l, "page-of", &[("page", page.into()), ("pages", pages.into())]),
+                    label: state.i18n.t(
+                        l,
+                        "page-of",
+                        &[("page", page.into()), ("pages", pages.into())],
+                    ),
                     prev: (page > 1).then(|| page - 1),
                     next: (page < pages).then(|| page + 1),
                 }),
@@ -477,7 +612,14 @@ fn support(state: &AppState, l: Locale, p: &[(String, String)], searched: bool, 
     }
     let hidden = input.hidden_fields();
     let form = form_view(&c, &input);
-    render(&SupportPage { c, form, searched, notes, sections, hidden })
+    render(&SupportPage {
+        c,
+        form,
+        searched,
+        notes,
+        sections,
+        hidden,
+    })
 }
 
 pub struct ServiceView {
@@ -547,32 +689,51 @@ fn hours_lines(c: &Chrome<'_>, s: &Service) -> (Vec<String>, Vec<String>) {
     (structured, text)
 }
 
-async fn service_page(State(state): State<AppState>, Path((lang, id)): Path<(String, String)>) -> Result<Response, AppError> {
+async fn service_page(
+    State(state): State<AppState>,
+    Path((lang, id)): Path<(String, String)>,
+) -> Result<Response, AppError> {
     let l = locale(&lang)?;
     let id = Uuid::parse_str(&id).map_err(|_| AppError::ServiceNotFound)?;
-    let s = state.catalog.service(&id).ok_or(AppError::ServiceNotFound)?;
+    let s = state
+        .catalog
+        .service(&id)
+        .ok_or(AppError::ServiceNotFound)?;
     let mut c = Chrome::new(&state, l, format!("/support/{id}"));
     let lang = c.lang();
     let name = s.localized("name", lang);
     let desc = s.localized("description", lang);
-    c.title = name.as_ref().map(|n| n.text.to_string()).unwrap_or_else(|| s.name.clone());
+    c.title = name
+        .as_ref()
+        .map(|n| n.text.to_string())
+        .unwrap_or_else(|| s.name.clone());
     let p = s.profile();
     let tz = p.and_then(|p| p.timezone.clone());
     let now = state.now();
     let open_text = if schedule::is_24_7(&s.schedules) {
         c.t("service-24h")
     } else {
-        c.t(match schedule::open_state(&s.schedules, tz.as_deref(), now) {
-            OpenState::Open => "service-open-now",
-            OpenState::Closed => "service-closed-now",
-            OpenState::Unknown => "service-open-unknown",
-        })
+        c.t(
+            match schedule::open_state(&s.schedules, tz.as_deref(), now) {
+                OpenState::Open => "service-open-now",
+                OpenState::Closed => "service-closed-now",
+                OpenState::Unknown => "service-open-unknown",
+            },
+        )
     };
     let (hours, hours_text) = hours_lines(&c, &s);
     let country_code = s.country().unwrap_or("").to_ascii_lowercase();
-    let labels = |tax: &str, prefix: &str| -> Vec<String> { s.term_codes(tax).map(|code| c.t(&format!("{prefix}-{code}"))).collect() };
+    let labels = |tax: &str, prefix: &str| -> Vec<String> {
+        s.term_codes(tax)
+            .map(|code| c.t(&format!("{prefix}-{code}")))
+            .collect()
+    };
     let confidential = p.is_some_and(|p| p.confidential_location)
-        || s.service_at_locations.iter().any(|sal| sal.location.as_ref().is_some_and(|l| l.x_harbour_confidential));
+        || s.service_at_locations.iter().any(|sal| {
+            sal.location
+                .as_ref()
+                .is_some_and(|l| l.x_harbour_confidential)
+        });
     let addresses = s
         .service_at_locations
         .iter()
@@ -580,20 +741,32 @@ async fn service_page(State(state): State<AppState>, Path((lang, id)): Path<(Str
         .filter(|l| !l.x_harbour_confidential)
         .flat_map(|l| l.addresses.iter())
         .map(|a| {
-            [a.address_1.as_str(), a.address_2.as_deref().unwrap_or(""), a.postal_code.as_str(), a.city.as_str()]
-                .iter()
-                .filter(|x| !x.is_empty())
-                .copied()
-                .collect::<Vec<_>>()
-                .join(", ")
+            [
+                a.address_1.as_str(),
+                a.address_2.as_deref().unwrap_or(""),
+                a.postal_code.as_str(),
+                a.city.as_str(),
+            ]
+            .iter()
+            .filter(|x| !x.is_empty())
+            .copied()
+            .collect::<Vec<_>>()
+            .join(", ")
         })
         .collect();
     let mut areas: Vec<String> = p
-        .map(|p| p.area_countries.iter().map(|cc| c.targ("service-nationwide", "country", c.country_name(cc).into())).collect())
+        .map(|p| {
+            p.area_countries
+                .iter()
+                .map(|cc| c.targ("service-nationwide", "country", c.country_name(cc).into()))
+                .collect()
+        })
         .unwrap_or_default();
     for a in &s.service_areas {
         if let Some(n) = &a.name {
-            if !areas.iter().any(|x| x.contains(n.as_str())) && p.is_none_or(|p| p.area_countries.is_empty()) {
+            if !areas.iter().any(|x| x.contains(n.as_str()))
+                && p.is_none_or(|p| p.area_countries.is_empty())
+            {
                 areas.push(n.clone());
             }
         }
@@ -603,7 +776,10 @@ async fn service_page(State(state): State<AppState>, Path((lang, id)): Path<(Str
     }
     let view = ServiceView {
         name: c.title.clone(),
-        name_lang: name.as_ref().map(|n| n.lang.to_string()).unwrap_or_else(|| "en".into()),
+        name_lang: name
+            .as_ref()
+            .map(|n| n.lang.to_string())
+            .unwrap_or_else(|| "en".into()),
         alternate_name: s.alternate_name.clone().filter(|a| *a != c.title),
         organization: state
             .organizations
@@ -615,7 +791,10 @@ async fn service_page(State(state): State<AppState>, Path((lang, id)): Path<(Str
         country_code,
         open_text,
         description: desc.as_ref().map(|d| d.text.to_string()),
-        description_lang: desc.as_ref().map(|d| d.lang.to_string()).unwrap_or_else(|| "en".into()),
+        description_lang: desc
+            .as_ref()
+            .map(|d| d.lang.to_string())
+            .unwrap_or_else(|| "en".into()),
         translation_missing: desc.as_ref().is_some_and(|d| d.lang != lang),
         phones: phones(&s),
         url: s.url.clone(),
@@ -627,10 +806,24 @@ async fn service_page(State(state): State<AppState>, Path((lang, id)): Path<(Str
         zone_note: tz.map(|z| c.targ("service-hours-local", "zone", z.into())),
         kinds: labels(taxonomy::SUPPORT, "support"),
         groups: labels(taxonomy::CRIME, "crime"),
-        languages: s.language_codes().map(|code| c.t(&format!("lang-{code}"))).collect(),
-        cost: if s.is_free() { c.t("service-free") } else { c.t("service-cost-unknown") },
+        languages: s
+            .language_codes()
+            .map(|code| c.t(&format!("lang-{code}")))
+            .collect(),
+        cost: if s.is_free() {
+            c.t("service-free")
+        } else {
+            c.t("service-cost-unknown")
+        },
         channels: labels(taxonomy::CHANNEL, "channel"),
-        accessibility: p.map(|p| p.accessibility.iter().map(|a| c.t(&format!("access-{a}"))).collect()).unwrap_or_default(),
+        accessibility: p
+            .map(|p| {
+                p.accessibility
+                    .iter()
+                    .map(|a| c.t(&format!("access-{a}")))
+                    .collect()
+            })
+            .unwrap_or_default(),
         areas,
         verified: match p.and_then(|p| p.last_verified.clone()) {
             Some(d) => c.targ("service-verified", "date", d.into()),
@@ -648,21 +841,40 @@ struct CountriesPage<'a> {
     groups: Vec<(String, Vec<Opt>)>,
 }
 
-async fn countries_page(State(state): State<AppState>, Path(lang): Path<String>) -> Result<Response, AppError> {
+async fn countries_page(
+    State(state): State<AppState>,
+    Path(lang): Path<String>,
+) -> Result<Response, AppError> {
     let l = locale(&lang)?;
     let c = Chrome::new(&state, l, "/countries").titled("countries-title");
     let all = country_options(&c, None);
-    let groups = ["eu", "eea", "western_balkans", "eastern", "other", "microstate"]
-        .iter()
-        .map(|g| {
-            let items = all
-                .iter()
-                .filter(|o| CountryCode::parse(&o.code).ok().and_then(|cc| state.country(cc)).is_some_and(|p| p.group == *g))
-                .map(|o| Opt { code: o.code.clone(), name: o.name.clone(), selected: false })
-                .collect();
-            (c.t(&format!("country-group-{g}")), items)
-        })
-        .collect();
+    let groups = [
+        "eu",
+        "eea",
+        "western_balkans",
+        "eastern",
+        "other",
+        "microstate",
+    ]
+    .iter()
+    .map(|g| {
+        let items = all
+            .iter()
+            .filter(|o| {
+                CountryCode::parse(&o.code)
+                    .ok()
+                    .and_then(|cc| state.country(cc))
+                    .is_some_and(|p| p.group == *g)
+            })
+            .map(|o| Opt {
+                code: o.code.clone(),
+                name: o.name.clone(),
+                selected: false,
+            })
+            .collect();
+        (c.t(&format!("country-group-{g}")), items)
+    })
+    .collect();
     render(&CountriesPage { c, groups })
 }
 
@@ -680,7 +892,10 @@ struct CountryPage<'a> {
     sources: Vec<String>,
 }
 
-async fn country_page(State(state): State<AppState>, Path((lang, cc)): Path<(String, String)>) -> Result<Response, AppError> {
+async fn country_page(
+    State(state): State<AppState>,
+    Path((lang, cc)): Path<(String, String)>,
+) -> Result<Response, AppError> {
     let l = locale(&lang)?;
     if cc != cc.to_ascii_lowercase() {
         return Err(AppError::NotFound);
@@ -691,7 +906,12 @@ async fn country_page(State(state): State<AppState>, Path((lang, cc)): Path<(Str
     let name = p.name(c.lang()).to_string();
     c.title = c.targ("country-title", "country", name.clone().into());
     let emergency = emergency_box(&c, Some(p));
-    let q = harbour_search::Query { countries: vec![code], limit: 500, sort: harbour_search::Sort::Name, ..Default::default() };
+    let q = harbour_search::Query {
+        countries: vec![code],
+        limit: 500,
+        sort: harbour_search::Sort::Name,
+        ..Default::default()
+    };
     let all: Vec<Service> = state
         .catalog
         .search(&q, state.now())?
@@ -699,11 +919,15 @@ async fn country_page(State(state): State<AppState>, Path((lang, cc)): Path<(Str
         .iter()
         .filter_map(|h| state.catalog.service(&h.id))
         .collect();
-    let (mut helplines, services): (Vec<&Service>, Vec<&Service>) =
-        all.iter().partition(|s| s.term_codes(taxonomy::SUPPORT).any(|t| t == "helpline") && !s.phones.is_empty());
+    let (mut helplines, services): (Vec<&Service>, Vec<&Service>) = all.iter().partition(|s| {
+        s.term_codes(taxonomy::SUPPORT).any(|t| t == "helpline") && !s.phones.is_empty()
+    });
     // 116 006 first, then round-the-clock lines
     helplines.sort_by_key(|s| {
-        (!s.phones.iter().any(|p| tel(&p.number).contains("116006")), !schedule::is_24_7(&s.schedules))
+        (
+            !s.phones.iter().any(|p| tel(&p.number).contains("116006")),
+            !schedule::is_24_7(&s.schedules),
+        )
     });
     let helplines = helplines.into_iter().map(|s| card(&c, s, None)).collect();
     let services = services.into_iter().map(|s| card(&c, s, None)).collect();
@@ -716,12 +940,17 @@ async fn country_page(State(state): State<AppState>, Path((lang, cc)): Path<(Str
         services,
         all_link,
         notes: p.notes.clone(),
-        sources: p.sources.iter().chain(p.emergency.sources.iter()).chain(p.helpline_116006.sources.iter()).fold(Vec::new(), |mut v, s| {
-            if !v.contains(s) {
-                v.push(s.clone());
-            }
-            v
-        }),
+        sources: p
+            .sources
+            .iter()
+            .chain(p.emergency.sources.iter())
+            .chain(p.helpline_116006.sources.iter())
+            .fold(Vec::new(), |mut v, s| {
+                if !v.contains(s) {
+                    v.push(s.clone());
+                }
+                v
+            }),
         c,
     };
     render(&page)
@@ -733,9 +962,14 @@ struct SafetyPage<'a> {
     c: Chrome<'a>,
 }
 
-async fn safety_page(State(state): State<AppState>, Path(lang): Path<String>) -> Result<Response, AppError> {
+async fn safety_page(
+    State(state): State<AppState>,
+    Path(lang): Path<String>,
+) -> Result<Response, AppError> {
     let l = locale(&lang)?;
-    render(&SafetyPage { c: Chrome::new(&state, l, "/safety").titled("safety-title") })
+    render(&SafetyPage {
+        c: Chrome::new(&state, l, "/safety").titled("safety-title"),
+    })
 }
 
 #[derive(Template)]
@@ -749,7 +983,10 @@ struct ExitPage {
 
 /// The neutral page quick exit goes to. Deliberately nothing on it points to Harbour.
 async fn exit(State(state): State<AppState>, headers: HeaderMap) -> Result<Response, AppError> {
-    let al = headers.get(header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()).unwrap_or("");
+    let al = headers
+        .get(header::ACCEPT_LANGUAGE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("");
     let l = Locale::negotiate(al);
     render(&ExitPage {
         lang: l.code(),
@@ -769,10 +1006,20 @@ struct ErrorPage<'a> {
 }
 
 /// The HTML error renderer (the JSON one is in `app`): translated message, code, request id.
-pub fn error_page(state: &AppState, l: Locale, status: StatusCode, code: &str, request_id: &str) -> Response {
+pub fn error_page(
+    state: &AppState,
+    l: Locale,
+    status: StatusCode,
+    code: &str,
+    request_id: &str,
+) -> Response {
     let c = Chrome::new(state, l, "/").titled("error-title");
     let key = format!("error-{code}");
-    let message = if state.i18n.has(l, &key) || state.i18n.has(Locale::En, &key) { c.t(&key) } else { c.t("error-INTERNAL") };
+    let message = if state.i18n.has(l, &key) || state.i18n.has(Locale::En, &key) {
+        c.t(&key)
+    } else {
+        c.t("error-INTERNAL")
+    };
     let page = ErrorPage {
         code_line: c.targ("error-code", "code", code.to_string().into()),
         request_line: c.targ("error-request", "id", request_id.to_string().into()),

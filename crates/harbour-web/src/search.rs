@@ -23,12 +23,25 @@ pub struct Located {
 pub fn locate(state: &AppState, input: &SearchInput) -> Result<Option<Located>, String> {
     if let Some(point) = input.position {
         // the country of the nearest gazetteer place decides area coverage
-        return Ok(Some(Located { point, country: None, place: None }));
+        return Ok(Some(Located {
+            point,
+            country: None,
+            place: None,
+        }));
     }
-    let Some(name) = &input.near else { return Ok(None) };
-    let prefer = input.residence_country.or(input.crime_country).or(input.countries.first().copied());
+    let Some(name) = &input.near else {
+        return Ok(None);
+    };
+    let prefer = input
+        .residence_country
+        .or(input.crime_country)
+        .or(input.countries.first().copied());
     match state.gazetteer.find(name, prefer) {
-        Some(p) => Ok(Some(Located { point: (p.lat, p.lon), country: Some(p.country), place: Some(p.name.clone()) })),
+        Some(p) => Ok(Some(Located {
+            point: (p.lat, p.lon),
+            country: Some(p.country),
+            place: Some(p.name.clone()),
+        })),
         None => Err(name.clone()),
     }
 }
@@ -40,7 +53,11 @@ pub fn query(input: &SearchInput, located: Option<&Located>, countries: Vec<Coun
         countries,
         support: input.support.clone(),
         crime: input.crime.clone(),
-        languages: if input.language_only { input.speak.clone().into_iter().collect() } else { Vec::new() },
+        languages: if input.language_only {
+            input.speak.clone().into_iter().collect()
+        } else {
+            Vec::new()
+        },
         channels: input.channels.clone(),
         accessibility: input.accessibility.clone(),
         free: input.free,
@@ -52,7 +69,11 @@ pub fn query(input: &SearchInput, located: Option<&Located>, countries: Vec<Coun
         near: located.map(|l| l.point),
         near_country: located.and_then(|l| l.country),
         radius_km: input.proximity_m.map(|m| m / 1000.0),
-        sort: if input.text.is_some() { Sort::Relevance } else { Sort::Name },
+        sort: if input.text.is_some() {
+            Sort::Relevance
+        } else {
+            Sort::Name
+        },
         offset: (input.page.saturating_sub(1)) * input.per_page,
         limit: input.per_page,
     }
@@ -62,7 +83,12 @@ pub fn query(input: &SearchInput, located: Option<&Located>, countries: Vec<Coun
 /// then any `country` filters.
 pub fn countries_of(input: &SearchInput) -> Vec<CountryCode> {
     let mut v: Vec<CountryCode> = Vec::new();
-    for c in input.crime_country.into_iter().chain(input.residence_country).chain(input.countries.iter().copied()) {
+    for c in input
+        .crime_country
+        .into_iter()
+        .chain(input.residence_country)
+        .chain(input.countries.iter().copied())
+    {
         if !v.contains(&c) {
             v.push(c);
         }
@@ -100,9 +126,17 @@ pub fn public_section(
         .into_iter()
         .filter_map(|hit| {
             let service = state.catalog.service(&hit.id)?;
-            let cross_border = service.term_codes("support").any(|c| c == "cross_border_referral");
-            let speaks = speak.is_some_and(|l| service.language_codes().any(|c| c.eq_ignore_ascii_case(l)));
-            Some(Ranked { hit, service, cross_border, speaks })
+            let cross_border = service
+                .term_codes("support")
+                .any(|c| c == "cross_border_referral");
+            let speaks =
+                speak.is_some_and(|l| service.language_codes().any(|c| c.eq_ignore_ascii_case(l)));
+            Some(Ranked {
+                hit,
+                service,
+                cross_border,
+                speaks,
+            })
         })
         .collect();
     // stable sort keeps the index order inside each group

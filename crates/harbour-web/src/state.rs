@@ -26,7 +26,9 @@ pub struct WebConfig {
 
 impl Default for WebConfig {
     fn default() -> Self {
-        WebConfig { quick_exit_url: "/exit".into() }
+        WebConfig {
+            quick_exit_url: "/exit".into(),
+        }
     }
 }
 
@@ -64,7 +66,9 @@ impl AppState {
     }
 
     pub fn country(&self, cc: CountryCode) -> Option<&CountryProfile> {
-        self.country_index.get(&cc).and_then(|i| self.countries.get(*i))
+        self.country_index
+            .get(&cc)
+            .and_then(|i| self.countries.get(*i))
     }
 
     pub fn is_ready(&self) -> bool {
@@ -81,13 +85,26 @@ impl AppState {
         }
         let n = changes.services.len() + changes.removed.len();
         {
-            let mut orgs = self.organizations.write().map_err(|_| anyhow::anyhow!("poisoned"))?;
+            let mut orgs = self
+                .organizations
+                .write()
+                .map_err(|_| anyhow::anyhow!("poisoned"))?;
             for o in &changes.organizations {
-                let cc = o.x_harbour.as_ref().and_then(|p| p.extra.get("country")).and_then(|c| c.as_str()).map(str::to_string);
+                let cc = o
+                    .x_harbour
+                    .as_ref()
+                    .and_then(|p| p.extra.get("country"))
+                    .and_then(|c| c.as_str())
+                    .map(str::to_string);
                 orgs.insert(o.id, (o.name.clone(), cc));
             }
         }
-        self.catalog.upsert(changes.services.iter().map(|s| (&s.service, s.modified_at.as_str())))?;
+        self.catalog.upsert(
+            changes
+                .services
+                .iter()
+                .map(|s| (&s.service, s.modified_at.as_str())),
+        )?;
         self.catalog.remove(&changes.removed)?;
         if let Ok(t) = harbour_db::directory::taxonomies(&self.db).await {
             if let Ok(mut w) = self.taxonomies.write() {
@@ -96,7 +113,11 @@ impl AppState {
         }
         self.version.store(changes.version, Ordering::SeqCst);
         self.metrics.services.set(self.catalog.len() as i64);
-        tracing::info!(directory.version = changes.version, changed = n, "search index updated");
+        tracing::info!(
+            directory.version = changes.version,
+            changed = n,
+            "search index updated"
+        );
         Ok(n)
     }
 }

@@ -64,7 +64,10 @@ pub fn main() -> ExitCode {
         }
     };
     init_logging(&config);
-    let rt = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
+    let rt = match tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+    {
         Ok(rt) => rt,
         Err(e) => {
             eprintln!("harbour: cannot start the runtime: {e}");
@@ -81,8 +84,11 @@ pub fn main() -> ExitCode {
 }
 
 fn init_logging(config: &Config) {
-    let filter = tracing_subscriber::EnvFilter::try_from_env("HARBOUR_LOG").unwrap_or_else(|_| "info,sqlx=warn,tantivy=warn".into());
-    let builder = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr);
+    let filter = tracing_subscriber::EnvFilter::try_from_env("HARBOUR_LOG")
+        .unwrap_or_else(|_| "info,sqlx=warn,tantivy=warn".into());
+    let builder = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr);
     if config.log_json {
         builder.json().init();
     } else {
@@ -92,7 +98,9 @@ fn init_logging(config: &Config) {
 
 async fn open(config: &Config) -> anyhow::Result<Db> {
     config.prepare_dirs()?;
-    let db = Db::connect(&config.database_url).await.context("setting database_url: cannot connect")?;
+    let db = Db::connect(&config.database_url)
+        .await
+        .context("setting database_url: cannot connect")?;
     db.migrate().await.context("migrating the database")?;
     Ok(db)
 }
@@ -111,8 +119,10 @@ async fn run(command: Command, config: Config) -> anyhow::Result<()> {
             Ok(())
         }
         Command::Import { file } => {
-            let text = std::fs::read_to_string(&file).with_context(|| format!("cannot read {}", file.display()))?;
-            let batch = harbour_domain::import::parse(&text).map_err(|e| anyhow::anyhow!("{} [{}]", e, e.code()))?;
+            let text = std::fs::read_to_string(&file)
+                .with_context(|| format!("cannot read {}", file.display()))?;
+            let batch = harbour_domain::import::parse(&text)
+                .map_err(|e| anyhow::anyhow!("{} [{}]", e, e.code()))?;
             let db = open(&config).await?;
             let (_, tax) = seed()?;
             // the taxonomies exist before anything refers to them
@@ -135,7 +145,8 @@ async fn run(command: Command, config: Config) -> anyhow::Result<()> {
             match format {
                 Format::Hsds => export::write_out(&export::hsds_json(&orgs)?, out.as_deref()),
                 Format::Csv => {
-                    let dir = out.context("csv export writes several HSDS tables: give --out DIR")?;
+                    let dir =
+                        out.context("csv export writes several HSDS tables: give --out DIR")?;
                     export::hsds_csv(&orgs, &dir)
                 }
             }
@@ -154,7 +165,9 @@ async fn serve(config: Config) -> anyhow::Result<()> {
         unchanged = report.organizations_unchanged,
         "shipped directory loaded"
     );
-    let web = harbour_web::WebConfig { quick_exit_url: config.quick_exit_url.clone() };
+    let web = harbour_web::WebConfig {
+        quick_exit_url: config.quick_exit_url.clone(),
+    };
     let started = harbour_web::start(db.clone(), web, Arc::new(chrono::Utc::now)).await?;
     let state = started.state;
     let app = harbour_web::build(state.clone());
@@ -175,7 +188,9 @@ async fn serve(config: Config) -> anyhow::Result<()> {
             }
         })
     };
-    axum::serve(listener, app).with_graceful_shutdown(shutdown()).await?;
+    axum::serve(listener, app)
+        .with_graceful_shutdown(shutdown())
+        .await?;
     syncer.abort();
     db.close().await;
     tracing::info!("stopped");

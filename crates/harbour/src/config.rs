@@ -46,20 +46,36 @@ impl Config {
     pub fn load(o: &Overrides) -> anyhow::Result<Config> {
         let file = match &o.config {
             Some(path) => {
-                let text = std::fs::read_to_string(path).with_context(|| format!("config: cannot read {}", path.display()))?;
-                toml::from_str::<FileConfig>(&text).with_context(|| format!("config: {} is not valid", path.display()))?
+                let text = std::fs::read_to_string(path)
+                    .with_context(|| format!("config: cannot read {}", path.display()))?;
+                toml::from_str::<FileConfig>(&text)
+                    .with_context(|| format!("config: {} is not valid", path.display()))?
             }
             None => FileConfig::default(),
         };
-        let listen_s = o.listen.clone().or(file.listen).unwrap_or_else(|| "127.0.0.1:8080".into());
-        let listen: SocketAddr = listen_s
-            .parse()
-            .with_context(|| format!("setting listen: {listen_s:?} is not an address like 127.0.0.1:8080"))?;
-        let data_dir = o.data_dir.clone().or(file.data_dir).unwrap_or_else(|| PathBuf::from("harbour-data"));
+        let listen_s = o
+            .listen
+            .clone()
+            .or(file.listen)
+            .unwrap_or_else(|| "127.0.0.1:8080".into());
+        let listen: SocketAddr = listen_s.parse().with_context(|| {
+            format!("setting listen: {listen_s:?} is not an address like 127.0.0.1:8080")
+        })?;
+        let data_dir = o
+            .data_dir
+            .clone()
+            .or(file.data_dir)
+            .unwrap_or_else(|| PathBuf::from("harbour-data"));
         let database_url = match o.database_url.clone().or(file.database_url) {
             Some(url) => {
-                if !(url.starts_with("sqlite://") || url.starts_with("postgres://") || url.starts_with("postgresql://")) {
-                    bail!("setting database_url: must start with sqlite:// or postgres:// (got {:?})", scheme_of(&url));
+                if !(url.starts_with("sqlite://")
+                    || url.starts_with("postgres://")
+                    || url.starts_with("postgresql://"))
+                {
+                    bail!(
+                        "setting database_url: must start with sqlite:// or postgres:// (got {:?})",
+                        scheme_of(&url)
+                    );
                 }
                 url
             }
@@ -74,21 +90,33 @@ impl Config {
             Some("json") => true,
             Some(other) => bail!("setting log_format: {other:?} is not text or json"),
         };
-        Ok(Config { listen, data_dir, database_url, quick_exit_url, log_json })
+        Ok(Config {
+            listen,
+            data_dir,
+            database_url,
+            quick_exit_url,
+            log_json,
+        })
     }
 
     /// Creates the data directory when the database lives in it.
     pub fn prepare_dirs(&self) -> anyhow::Result<()> {
         if self.database_url.starts_with("sqlite://") {
-            std::fs::create_dir_all(&self.data_dir)
-                .with_context(|| format!("setting data_dir: cannot create {}", self.data_dir.display()))?;
+            std::fs::create_dir_all(&self.data_dir).with_context(|| {
+                format!(
+                    "setting data_dir: cannot create {}",
+                    self.data_dir.display()
+                )
+            })?;
         }
         Ok(())
     }
 }
 
 fn scheme_of(url: &str) -> String {
-    url.split_once("://").map(|(s, _)| format!("{s}://")).unwrap_or_else(|| "no scheme".into())
+    url.split_once("://")
+        .map(|(s, _)| format!("{s}://"))
+        .unwrap_or_else(|| "no scheme".into())
 }
 
 fn default_sqlite(dir: &Path) -> String {
@@ -108,11 +136,20 @@ mod tests {
 
     #[test]
     fn unknown_scheme_names_the_setting() {
-        let o = Overrides { database_url: Some("mysql://x".into()), ..Default::default() };
-        let e = format!("{:#}", Config::load(&o).err().expect("error"));
+        let o = Overrides {
+            database_url: Some("mysql://x".into()),
+            ..Default::default()
+        };
+        let e = format!("{:#}", Config::load(&o).expect_err("error"));
         assert!(e.contains("database_url"), "{e}");
-        let o = Overrides { database_url: Some("harbour.db".into()), ..Default::default() };
-        assert!(Config::load(&o).is_err(), "a bare file name must not silently become a new database");
+        let o = Overrides {
+            database_url: Some("harbour.db".into()),
+            ..Default::default()
+        };
+        assert!(
+            Config::load(&o).is_err(),
+            "a bare file name must not silently become a new database"
+        );
     }
 
     #[test]
@@ -120,12 +157,28 @@ mod tests {
         let dir = tempfile::tempdir().expect("tmp");
         let f = dir.path().join("h.toml");
         std::fs::write(&f, "listen = \"127.0.0.1:9000\"\ndata_dir = \"/tmp/x\"\n").expect("write");
-        let c = Config::load(&Overrides { config: Some(f.clone()), ..Default::default() }).expect("file");
+        let c = Config::load(&Overrides {
+            config: Some(f.clone()),
+            ..Default::default()
+        })
+        .expect("file");
         assert_eq!(c.listen.port(), 9000);
-        let c = Config::load(&Overrides { config: Some(f.clone()), listen: Some("127.0.0.1:9100".into()), ..Default::default() }).expect("flag");
+        let c = Config::load(&Overrides {
+            config: Some(f.clone()),
+            listen: Some("127.0.0.1:9100".into()),
+            ..Default::default()
+        })
+        .expect("flag");
         assert_eq!(c.listen.port(), 9100);
         std::fs::write(&f, "lisen = \"x\"\n").expect("write");
-        let e = format!("{:#}", Config::load(&Overrides { config: Some(f), ..Default::default() }).err().expect("error"));
+        let e = format!(
+            "{:#}",
+            Config::load(&Overrides {
+                config: Some(f),
+                ..Default::default()
+            })
+            .expect_err("error")
+        );
         assert!(e.contains("lisen"), "{e}");
     }
 }

@@ -25,9 +25,15 @@ pub fn hsds_json(orgs: &[Organization]) -> anyhow::Result<String> {
     Ok(serde_json::to_string_pretty(orgs)?)
 }
 
-fn write_table(dir: &Path, name: &str, header: &[&str], rows: Vec<Vec<String>>) -> anyhow::Result<()> {
+fn write_table(
+    dir: &Path,
+    name: &str,
+    header: &[&str],
+    rows: Vec<Vec<String>>,
+) -> anyhow::Result<()> {
     let path = dir.join(name);
-    let mut w = csv::Writer::from_path(&path).with_context(|| format!("cannot write {}", path.display()))?;
+    let mut w = csv::Writer::from_path(&path)
+        .with_context(|| format!("cannot write {}", path.display()))?;
     w.write_record(header)?;
     for r in rows {
         w.write_record(r)?;
@@ -51,41 +57,140 @@ pub fn hsds_csv(orgs: &[Organization], dir: &Path) -> anyhow::Result<()> {
     let mut a_rows = Vec::new();
     let mut attr_rows = Vec::new();
     for o in orgs {
-        o_rows.push(vec![o.id.to_string(), o.name.clone(), opt(&o.alternate_name), o.description.clone(), opt(&o.email), opt(&o.website)]);
+        o_rows.push(vec![
+            o.id.to_string(),
+            o.name.clone(),
+            opt(&o.alternate_name),
+            o.description.clone(),
+            opt(&o.email),
+            opt(&o.website),
+        ]);
         for s in &o.services {
             s_rows.push(vec![
-                s.id.to_string(), o.id.to_string(), s.name.clone(), opt(&s.alternate_name), opt(&s.description),
-                opt(&s.url), opt(&s.email), s.status.clone(), opt(&s.fees_description),
+                s.id.to_string(),
+                o.id.to_string(),
+                s.name.clone(),
+                opt(&s.alternate_name),
+                opt(&s.description),
+                opt(&s.url),
+                opt(&s.email),
+                s.status.clone(),
+                opt(&s.fees_description),
             ]);
             for p in &s.phones {
-                p_rows.push(vec![p.id.to_string(), s.id.to_string(), p.number.clone(), opt(&p.kind), opt(&p.description)]);
+                p_rows.push(vec![
+                    p.id.to_string(),
+                    s.id.to_string(),
+                    p.number.clone(),
+                    opt(&p.kind),
+                    opt(&p.description),
+                ]);
             }
             for sch in &s.schedules {
                 sch_rows.push(vec![
-                    sch.id.to_string(), s.id.to_string(), opt(&sch.freq), opt(&sch.byday), opt(&sch.opens_at),
-                    opt(&sch.closes_at), opt(&sch.description),
+                    sch.id.to_string(),
+                    s.id.to_string(),
+                    opt(&sch.freq),
+                    opt(&sch.byday),
+                    opt(&sch.opens_at),
+                    opt(&sch.closes_at),
+                    opt(&sch.description),
                 ]);
             }
             for l in &s.languages {
-                l_rows.push(vec![l.id.to_string(), s.id.to_string(), opt(&l.name), opt(&l.code)]);
+                l_rows.push(vec![
+                    l.id.to_string(),
+                    s.id.to_string(),
+                    opt(&l.name),
+                    opt(&l.code),
+                ]);
             }
             for a in &s.service_areas {
-                a_rows.push(vec![a.id.to_string(), s.id.to_string(), opt(&a.name), opt(&a.description)]);
+                a_rows.push(vec![
+                    a.id.to_string(),
+                    s.id.to_string(),
+                    opt(&a.name),
+                    opt(&a.description),
+                ]);
             }
             for at in &s.attributes {
                 attr_rows.push(vec![
-                    at.id.to_string(), at.link_id.to_string(), at.link_entity.clone(), at.taxonomy_term.id.to_string(), opt(&at.value),
+                    at.id.to_string(),
+                    at.link_id.to_string(),
+                    at.link_entity.clone(),
+                    at.taxonomy_term.id.to_string(),
+                    opt(&at.value),
                 ]);
             }
         }
     }
-    write_table(dir, "organizations.csv", &["id", "name", "alternate_name", "description", "email", "website"], o_rows)?;
-    write_table(dir, "services.csv", &["id", "organization_id", "name", "alternate_name", "description", "url", "email", "status", "fees_description"], s_rows)?;
-    write_table(dir, "phones.csv", &["id", "service_id", "number", "type", "description"], p_rows)?;
-    write_table(dir, "schedules.csv", &["id", "service_id", "freq", "byday", "opens_at", "closes_at", "description"], sch_rows)?;
-    write_table(dir, "languages.csv", &["id", "service_id", "name", "code"], l_rows)?;
-    write_table(dir, "service_areas.csv", &["id", "service_id", "name", "description"], a_rows)?;
-    write_table(dir, "attributes.csv", &["id", "link_id", "link_entity", "taxonomy_term_id", "value"], attr_rows)?;
+    write_table(
+        dir,
+        "organizations.csv",
+        &[
+            "id",
+            "name",
+            "alternate_name",
+            "description",
+            "email",
+            "website",
+        ],
+        o_rows,
+    )?;
+    write_table(
+        dir,
+        "services.csv",
+        &[
+            "id",
+            "organization_id",
+            "name",
+            "alternate_name",
+            "description",
+            "url",
+            "email",
+            "status",
+            "fees_description",
+        ],
+        s_rows,
+    )?;
+    write_table(
+        dir,
+        "phones.csv",
+        &["id", "service_id", "number", "type", "description"],
+        p_rows,
+    )?;
+    write_table(
+        dir,
+        "schedules.csv",
+        &[
+            "id",
+            "service_id",
+            "freq",
+            "byday",
+            "opens_at",
+            "closes_at",
+            "description",
+        ],
+        sch_rows,
+    )?;
+    write_table(
+        dir,
+        "languages.csv",
+        &["id", "service_id", "name", "code"],
+        l_rows,
+    )?;
+    write_table(
+        dir,
+        "service_areas.csv",
+        &["id", "service_id", "name", "description"],
+        a_rows,
+    )?;
+    write_table(
+        dir,
+        "attributes.csv",
+        &["id", "link_id", "link_entity", "taxonomy_term_id", "value"],
+        attr_rows,
+    )?;
     Ok(())
 }
 

@@ -1,0 +1,70 @@
+use crate::support::TestApp;
+
+#[tokio::test]
+async fn health_readiness_and_metrics() {
+    let app = TestApp::new().await;
+    assert_eq!(app.get("/healthz").await.status, 200);
+    assert_eq!(app.get("/readyz").await.status, 200);
+    app.get("/en/").await;
+    let m = app.get("/metrics").await;
+    assert_eq!(m.status, 200);
+    assert!(m.body.contains("harbour_http_requests_total"), "{}", m.body);
+    assert!(m.body.contains("route=\"/{lang}/\""));
+    assert!(m.body.contains("harbour_directory_services"));
+}
+
+#[tokio::test]
+async fn openapi_documents_every_api_path() {
+    let app = TestApp::new().await;
+    let doc = app.get("/api/openapi.json").await.json();
+    assert_eq!(doc["openapi"], "3.1.0");
+    let paths = doc["paths"].as_object().expect("paths");
+    for p in [
+        "/hsds/",
+        "/hsds/services",
+        "/hsds/services/{id}",
+        "/hsds/organizations",
+        "/hsds/organizations/{id}",
+        "/hsds/taxonomies",
+        "/hsds/taxonomies/{id}",
+        "/hsds/taxonomy_terms",
+        "/hsds/taxonomy_terms/{id}",
+        "/hsds/service_at_locations",
+        "/hsds/service_at_locations/{id}",
+        "/healthz",
+        "/readyz",
+        "/metrics",
+    ] {
+        assert!(paths.contains_key(p), "{p} undocumented");
+    }
+    // every documented list path answers
+    for p in paths.keys().filter(|p| !p.contains('{')) {
+        assert_eq!(app.get(p).await.status, 200, "{p}");
+    }
+}
+
+#[tokio::test]
+async fn index_follows_writes_from_elsewhere() {
+    let app = TestApp::new().await;
+    let before = app
+        .get("/hsds/services?search=Zebrastreifenhilfe")
+        .await
+        .json();
+    assert_eq!(before["total_items"], 0);
+    let org = r#"{"id":"f2000000-0000-4000-8000-000000000001","name":"Zebra","description":"d","services":[{"id":"f2000000-0000-4000-8000-000000000002","name":"Zebrastreifenhilfe","status":"active"}]}"#;
+    let batch = harbour_domain::import::parse(org).expect("valid");
+    harbour_db::directory::import(
+        &app.db.db,
+        &batch,
+        harbour_db::directory::Origin::Edit,
+        crate::support::monday_morning(),
+    )
+    .await
+    .expect("import");
+    app.state.sync().await.expect("sync");
+    let after = app
+        .get("/hsds/services?search=Zebrastreifenhilfe")
+        .await
+        .json();
+    assert_eq!(after["total_items"], 1);
+}
