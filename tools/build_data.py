@@ -238,7 +238,8 @@ def convert_org(rec, countries_by_cc, lang_names):
     name_lang = NAME_LANG.get(cc, "en")
     if rec.get("name") == rec.get("name_en"):
         name_lang = "en" if cc not in ("FR", "LU", "MC") else name_lang
-    dates = sorted((rec.get("source_dates") or {}).values())
+    dates = sorted(d for d in (rec.get("source_dates") or {}).values()
+                   if isinstance(d, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", d))
     last_verified = dates[-1] if dates else None
     sources = list(dict.fromkeys(rec.get("sources") or []))
 

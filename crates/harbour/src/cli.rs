@@ -218,3 +218,18 @@ async fn shutdown() {
     }
     tracing::info!("shutting down");
 }
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn shipped_directory_passes_import_validation() {
+        let batch = harbour_domain::import::parse(super::SEED_DIRECTORY);
+        assert!(batch.is_ok(), "{:?}", batch.err());
+        let b = batch.unwrap_or_default();
+        assert!(b.organizations.len() >= 100);
+        let countries: std::collections::BTreeSet<String> =
+            b.organizations.iter().filter_map(|o| o.services.first()?.country().map(str::to_string)).collect();
+        assert!(countries.len() >= 35, "{} countries", countries.len());
+        assert!(super::seed().is_ok());
+    }
+}
