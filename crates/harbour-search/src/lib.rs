@@ -68,6 +68,7 @@ pub(crate) struct Fields {
     pub name_key: Field,
     pub modified: Field,
     pub country_any: Field,
+    pub area: Field,
     pub support: Field,
     pub crime: Field,
     pub lang: Field,
@@ -156,12 +157,13 @@ impl Catalog {
         };
         let id = sb.add_text_field("id", STRING);
         let slot = sb.add_u64_field("slot", FAST);
-        let lat = sb.add_f64_field("lat", FAST);
-        let lon = sb.add_f64_field("lon", FAST);
+        let lat = sb.add_f64_field("lat", FAST | INDEXED);
+        let lon = sb.add_f64_field("lon", FAST | INDEXED);
         let area_mask = sb.add_u64_field("area_mask", FAST);
         let name_key_f = sb.add_u64_field("name_key", FAST);
         let modified = sb.add_i64_field("modified", INDEXED | FAST);
         let country_any = sb.add_text_field("country_any", STRING);
+        let area = sb.add_text_field("area", STRING);
         let support = sb.add_text_field("support", STRING);
         let crime = sb.add_text_field("crime", STRING);
         let lang = sb.add_text_field("lang", STRING);
@@ -195,6 +197,7 @@ impl Catalog {
             name_key: name_key_f,
             modified,
             country_any,
+            area,
             support,
             crime,
             lang,
@@ -244,6 +247,9 @@ impl Catalog {
         d.add_i64(f.modified, modified);
         for c in country.into_iter().chain(areas.iter().copied()) {
             d.add_text(f.country_any, c.to_ascii_uppercase());
+        }
+        for c in &areas {
+            d.add_text(f.area, c.to_ascii_uppercase());
         }
         for c in s.term_codes(harbour_domain::taxonomy::SUPPORT) {
             d.add_text(f.support, c);
@@ -462,32 +468,30 @@ impl Catalog {
         let top = TopDocs::with_limit(q.limit.max(1)).and_offset(q.offset);
         let (total, addrs): (usize, Vec<(f64, DocAddress)>) = match (q.near, q.sort) {
             (Some(point), _) => {
-                let col = top.tweak_score(move |seg: &SegmentReader| {
-                    let ff = seg.fast_fields();
-                    let lat = ff.f64("lat").ok().map(|c| c.first_or_default_col(NO_POINT));
-                    let lon = ff.f64("lon").ok().map(|c| c.first_or_default_col(NO_POINT));
-                    let mask = ff.u64("area_mask").ok().map(|c| c.first_or_default_col(0));
-                    move |doc: DocId, _score: Score| -> f64 {
-                        if mask
-                            .as_ref()
-                            .is_some_and(|m| m.get_val(doc) & place_bit != 0)
-                        {
-                            return 0.0;
-                        }
-                        match (&lat, &lon) {
-                            (Some(la), Some(lo)) => {
-                                let (a, b) = (la.get_val(doc), lo.get_val(doc));
-                                if a < NO_POINT {
-                                    -distance_km(point, (a, b))
-                                } else {
-                                    -1.0e9
-                                }
-                            }
-                            _ => -1.0e9,
-                        }
+                // Nearest first. Rather than computing every document's distance, look inside
+                // growing boxes around the point (plus services covering the place) until the
+                // page is complete: anything outside a box of half-side r is farther than r.
+                let total = searcher.search(&tq, &Count)?;
+                let mut found = None;
+                for radius in [50.0, 200.0, 800.0, 3200.0] {
+                    let boxed = query::within_box(
+                        &self.fields,
+                        tq.box_clone(),
+                        point,
+                        radius,
+                        q.near_country,
+                    );
+                    let v = searcher.search(&boxed, &distance_top(q, point, place_bit))?;
+                    if v.len() >= q.limit.max(1) && v.last().is_some_and(|(s, _)| -*s <= radius) {
+                        found = Some(v);
+                        break;
                     }
-                });
-                searcher.search(&tq, &(Count, col))?
+                }
+                let v = match found {
+                    Some(v) => v,
+                    None => searcher.search(&tq, &distance_top(q, point, place_bit))?,
+                };
+                (total, v)
             }
             (None, Sort::Relevance) if q.has_text() => {
                 let (n, v) = searcher.search(&tq, &(Count, top))?;
@@ -529,6 +533,41 @@ impl Catalog {
         }
         Ok(Results { total, hits })
     }
+}
+
+/// Top documents by distance from `point` (services covering the place count as distance 0).
+fn distance_top(
+    q: &Query,
+    point: (f64, f64),
+    place_bit: u64,
+) -> impl Collector<Fruit = Vec<(f64, DocAddress)>> {
+    TopDocs::with_limit(q.limit.max(1))
+        .and_offset(q.offset)
+        .tweak_score(move |seg: &SegmentReader| {
+            let ff = seg.fast_fields();
+            let lat = ff.f64("lat").ok().map(|c| c.first_or_default_col(NO_POINT));
+            let lon = ff.f64("lon").ok().map(|c| c.first_or_default_col(NO_POINT));
+            let mask = ff.u64("area_mask").ok().map(|c| c.first_or_default_col(0));
+            move |doc: DocId, _score: Score| -> f64 {
+                if mask
+                    .as_ref()
+                    .is_some_and(|m| m.get_val(doc) & place_bit != 0)
+                {
+                    return 0.0;
+                }
+                match (&lat, &lon) {
+                    (Some(la), Some(lo)) => {
+                        let (a, b) = (la.get_val(doc), lo.get_val(doc));
+                        if a < NO_POINT {
+                            -distance_km(point, (a, b))
+                        } else {
+                            -1.0e9
+                        }
+                    }
+                    _ => -1.0e9,
+                }
+            }
+        })
 }
 
 fn open_state_of(e: &Entry, now: DateTime<Utc>) -> OpenState {

@@ -181,3 +181,57 @@ pub(crate) fn build(index: &Index, f: &Fields, q: &Query) -> Box<dyn TQuery> {
         )),
     }
 }
+
+/// `q` restricted to a box of half-side `radius_km` around `point`, or to services whose area
+/// covers `place` (those rank as if at distance zero, so they must never be cut off).
+pub(crate) fn within_box(
+    f: &Fields,
+    q: Box<dyn TQuery>,
+    point: (f64, f64),
+    radius_km: f64,
+    place: Option<CountryCode>,
+) -> Box<dyn TQuery> {
+    let dlat = radius_km / 111.0;
+    let dlon = radius_km / (111.32 * point.0.to_radians().cos().abs().max(0.01));
+    let range = |field: Field, lo: f64, hi: f64| -> Box<dyn TQuery> {
+        Box::new(RangeQuery::new(
+            std::ops::Bound::Included(Term::from_field_f64(field, lo)),
+            std::ops::Bound::Included(Term::from_field_f64(field, hi)),
+        ))
+    };
+    let bbox: Box<dyn TQuery> = Box::new(BooleanQuery::new(vec![
+        (
+            Occur::Must,
+            range(
+                f.lat,
+                (point.0 - dlat).max(-90.0),
+                (point.0 + dlat).min(90.0),
+            ),
+        ),
+        (
+            Occur::Must,
+            range(
+                f.lon,
+                (point.1 - dlon).max(-180.0),
+                (point.1 + dlon).min(180.0),
+            ),
+        ),
+    ]));
+    let mut near: Vec<(Occur, Box<dyn TQuery>)> = vec![(Occur::Should, bbox)];
+    if let Some(cc) = place {
+        near.push((
+            Occur::Should,
+            Box::new(TermQuery::new(
+                Term::from_field_text(f.area, cc.as_str()),
+                IndexRecordOption::Basic,
+            )),
+        ));
+    }
+    Box::new(BooleanQuery::new(vec![
+        (Occur::Must, q),
+        (
+            Occur::Must,
+            Box::new(ConstScoreQuery::new(Box::new(BooleanQuery::new(near)), 0.0)),
+        ),
+    ]))
+}

@@ -382,3 +382,62 @@ fn pagination_is_stable_and_complete() {
     }
     assert_eq!(paged, all.hits.iter().map(|h| h.id).collect::<Vec<_>>());
 }
+
+#[test]
+fn nearest_first_matches_a_brute_force_ranking() {
+    // 400 services on a deterministic pseudo-random spread over Europe
+    let mut seed: u64 = 42;
+    let mut next = || {
+        seed = seed
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        (seed >> 11) as f64 / (1u64 << 53) as f64
+    };
+    let services: Vec<Service> = (0..400u128)
+        .map(|i| {
+            located(
+                10_000 + i * 10,
+                &format!("S{i}"),
+                36.0 + next() * 30.0,
+                -9.0 + next() * 40.0,
+                false,
+            )
+        })
+        .collect();
+    let c = catalog(&services);
+    for point in [
+        (48.2, 16.37),
+        (40.4, -3.7),
+        (60.17, 24.94),
+        (37.98, 23.72),
+        (52.23, 21.01),
+    ] {
+        for offset in [0, 10] {
+            let r = c
+                .search(
+                    &Query {
+                        near: Some(point),
+                        limit: 10,
+                        offset,
+                        ..q()
+                    },
+                    now(),
+                )
+                .expect("search");
+            assert_eq!(r.total, 400);
+            let mut expect: Vec<(f64, Uuid)> = services
+                .iter()
+                .map(|s| {
+                    (
+                        distance_km(point, s.public_points().next().expect("point")),
+                        s.id,
+                    )
+                })
+                .collect();
+            expect.sort_by(|a, b| a.0.total_cmp(&b.0));
+            let want: Vec<Uuid> = expect.iter().skip(offset).take(10).map(|e| e.1).collect();
+            let got: Vec<Uuid> = r.hits.iter().map(|h| h.id).collect();
+            assert_eq!(got, want, "near {point:?} offset {offset}");
+        }
+    }
+}

@@ -227,8 +227,11 @@ mod tests {
         assert!(batch.is_ok(), "{:?}", batch.err());
         let b = batch.unwrap_or_default();
         assert!(b.organizations.len() >= 100);
-        let countries: std::collections::BTreeSet<String> =
-            b.organizations.iter().filter_map(|o| o.services.first()?.country().map(str::to_string)).collect();
+        let countries: std::collections::BTreeSet<String> = b
+            .organizations
+            .iter()
+            .filter_map(|o| o.services.first()?.country().map(str::to_string))
+            .collect();
         assert!(countries.len() >= 35, "{} countries", countries.len());
         assert!(super::seed().is_ok());
     }

@@ -1,7 +1,12 @@
 //! The binary as an operator uses it: serve, migrate, import, export, on the backend named by
 //! the environment (SQLite by default, PostgreSQL when HARBOUR_TEST_POSTGRES_URL is set).
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)] // test code
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)] // test code
 
 use std::path::Path;
 use std::process::{Child, Command, Output, Stdio};
@@ -18,11 +23,17 @@ struct Env {
 
 impl Env {
     async fn new() -> Env {
-        Env { dir: tempfile::tempdir().expect("tmp"), db: TestDb::new().await.expect("db") }
+        Env {
+            dir: tempfile::tempdir().expect("tmp"),
+            db: TestDb::new().await.expect("db"),
+        }
     }
     fn cmd(&self) -> Command {
         let mut c = Command::new(BIN);
-        c.arg("--data-dir").arg(self.dir.path()).arg("--database-url").arg(&self.db.url);
+        c.arg("--data-dir")
+            .arg(self.dir.path())
+            .arg("--database-url")
+            .arg(&self.db.url);
         c.env_remove("HARBOUR_LISTEN").env("HARBOUR_LOG", "warn");
         c
     }
@@ -35,14 +46,21 @@ impl Env {
 }
 
 fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).map(|a| a.port()).expect("port")
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .expect("port")
 }
 
 fn get(port: u16, path: &str) -> Option<(u16, String)> {
     use std::io::{Read, Write};
     let mut s = std::net::TcpStream::connect(("127.0.0.1", port)).ok()?;
     s.set_read_timeout(Some(Duration::from_secs(10))).ok()?;
-    write!(s, "GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n").ok()?;
+    write!(
+        s,
+        "GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
+    )
+    .ok()?;
     let mut out = String::new();
     s.read_to_string(&mut out).ok()?;
     let status = out.get(9..12)?.parse().ok()?;
@@ -69,7 +87,9 @@ fn start(env: &Env) -> (Child, u16) {
 }
 
 fn stop(mut child: Child) -> std::process::ExitStatus {
-    let _ = Command::new("kill").args(["-TERM", &child.id().to_string()]).status();
+    let _ = Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status();
     let t = Instant::now();
     loop {
         if let Ok(Some(status)) = child.try_wait() {
@@ -88,25 +108,48 @@ fn total_services(port: u16) -> u64 {
     let json = body.split("\r\n\r\n").nth(1).unwrap_or("");
     // chunked or not, the number follows "total_items":
     let i = json.find("\"total_items\":").expect("total_items") + 14;
-    json[i..].chars().take_while(char::is_ascii_digit).collect::<String>().parse().expect("number")
+    json[i..]
+        .chars()
+        .take_while(char::is_ascii_digit)
+        .collect::<String>()
+        .parse()
+        .expect("number")
 }
 
 #[tokio::test]
 async fn help_on_every_command() {
-    for args in [vec!["--help"], vec!["serve", "--help"], vec!["migrate", "--help"], vec!["import", "--help"], vec!["export", "--help"]] {
+    for args in [
+        vec!["--help"],
+        vec!["serve", "--help"],
+        vec!["migrate", "--help"],
+        vec!["import", "--help"],
+        vec!["export", "--help"],
+    ] {
         let o = Command::new(BIN).args(&args).output().expect("run");
         assert!(o.status.success(), "{args:?}");
-        assert!(String::from_utf8_lossy(&o.stdout).contains("Usage"), "{args:?}");
+        assert!(
+            String::from_utf8_lossy(&o.stdout).contains("Usage"),
+            "{args:?}"
+        );
     }
 }
 
 #[tokio::test]
 async fn an_unknown_database_scheme_is_an_error_naming_the_setting() {
     let dir = tempfile::tempdir().expect("tmp");
-    let o = Command::new(BIN).args(["--database-url", "mysql://localhost/x", "--data-dir"]).arg(dir.path()).arg("migrate").output().expect("run");
+    let o = Command::new(BIN)
+        .args(["--database-url", "mysql://localhost/x", "--data-dir"])
+        .arg(dir.path())
+        .arg("migrate")
+        .output()
+        .expect("run");
     assert!(!o.status.success());
     assert!(String::from_utf8_lossy(&o.stderr).contains("database_url"));
-    let o = Command::new(BIN).env("HARBOUR_DATABASE_URL", "harbour.db").arg("migrate").output().expect("run");
+    let o = Command::new(BIN)
+        .env("HARBOUR_DATABASE_URL", "harbour.db")
+        .arg("migrate")
+        .output()
+        .expect("run");
     assert!(!o.status.success());
     assert!(!Path::new("harbour.db").exists());
 }
@@ -138,8 +181,15 @@ async fn invalid_import_is_rejected_with_its_path_and_changes_nothing() {
     let err = String::from_utf8_lossy(&o.stderr);
     assert!(err.contains("$[1].services[0].phones[0].number"), "{err}");
     let out = env.path("after.json");
-    assert!(env.run(&["export", "--format", "hsds", "--out", &out]).status.success());
-    assert_eq!(std::fs::read_to_string(&out).expect("read").trim(), "[]", "nothing half-imported");
+    assert!(env
+        .run(&["export", "--format", "hsds", "--out", &out])
+        .status
+        .success());
+    assert_eq!(
+        std::fs::read_to_string(&out).expect("read").trim(),
+        "[]",
+        "nothing half-imported"
+    );
 }
 
 #[tokio::test]
@@ -164,20 +214,36 @@ async fn export_then_import_into_an_empty_database_is_lossless() {
     let o = b.run(&["import", &first]);
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     let second = b.path("second.json");
-    assert!(b.run(&["export", "--format", "hsds", "--out", &second]).status.success());
+    assert!(b
+        .run(&["export", "--format", "hsds", "--out", &second])
+        .status
+        .success());
 
-    let x: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&first).expect("a")).expect("json");
-    let y: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&second).expect("b")).expect("json");
+    let x: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&first).expect("a")).expect("json");
+    let y: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&second).expect("b")).expect("json");
     assert!(x.as_array().expect("list").len() >= 150);
     assert_eq!(x, y, "export → import → export changed the data");
     let text = x.to_string();
-    assert!(text.contains("\"tax_status\":\"charity\"") && text.contains("Aller-retour") && text.contains("Via 1"));
+    assert!(
+        text.contains("\"tax_status\":\"charity\"")
+            && text.contains("Aller-retour")
+            && text.contains("Via 1")
+    );
 
     // CSV: HSDS tabular files
     let csv_dir = b.path("csv");
-    assert!(b.run(&["export", "--format", "csv", "--out", &csv_dir]).status.success());
-    let services = std::fs::read_to_string(Path::new(&csv_dir).join("services.csv")).expect("services.csv");
+    assert!(b
+        .run(&["export", "--format", "csv", "--out", &csv_dir])
+        .status
+        .success());
+    let services =
+        std::fs::read_to_string(Path::new(&csv_dir).join("services.csv")).expect("services.csv");
     assert!(services.starts_with("id,organization_id,name"));
     assert!(services.lines().count() > 150);
-    assert!(!b.run(&["export", "--format", "csv"]).status.success(), "csv needs --out");
+    assert!(
+        !b.run(&["export", "--format", "csv"]).status.success(),
+        "csv needs --out"
+    );
 }
