@@ -546,3 +546,19 @@ pub async fn organization(db: &Db, id: Uuid) -> Result<Option<Organization>, DbE
     row.map(|r| from_json(&id.to_string(), &r.try_get::<String, _>(1)?))
         .transpose()
 }
+
+/// One page of services in id order, for loading a large directory without holding it all.
+pub async fn services_page(
+    db: &Db,
+    after_id: Option<&str>,
+    limit: i64,
+) -> Result<Vec<StoredService>, DbError> {
+    let rows = sqlx::query(
+        "SELECT id, doc, version, modified_at FROM services WHERE id > $1 ORDER BY id LIMIT $2",
+    )
+    .bind(after_id.unwrap_or(""))
+    .bind(limit)
+    .fetch_all(db.reader())
+    .await?;
+    rows.iter().map(stored_service).collect()
+}

@@ -312,7 +312,27 @@ impl Catalog {
         &self,
         services: impl IntoIterator<Item = (&'a Service, &'a str)>,
     ) -> Result<usize, SearchError> {
+        let n = self.stage(services)?;
+        self.commit()?;
+        Ok(n)
+    }
+
+    /// Makes staged changes searchable.
+    pub fn commit(&self) -> Result<(), SearchError> {
         let mut writer = self.writer.lock().map_err(|_| SearchError::Poisoned)?;
+        writer.commit()?;
+        drop(writer);
+        self.reader.reload()?;
+        Ok(())
+    }
+
+    /// Adds or replaces services without making them searchable yet (see [`Catalog::commit`]);
+    /// used to load a large directory in pages with one commit at the end.
+    pub fn stage<'a>(
+        &self,
+        services: impl IntoIterator<Item = (&'a Service, &'a str)>,
+    ) -> Result<usize, SearchError> {
+        let writer = self.writer.lock().map_err(|_| SearchError::Poisoned)?;
         let mut store = self.store.write().map_err(|_| SearchError::Poisoned)?;
         let mut n = 0;
         for (s, modified_at) in services {
@@ -347,9 +367,6 @@ impl Catalog {
             );
             n += 1;
         }
-        writer.commit()?;
-        drop(store);
-        self.reader.reload()?;
         Ok(n)
     }
 

@@ -26,7 +26,7 @@ pub fn routes() -> Router<AppState> {
         .route("/static/site.css", get(css))
         .route("/static/exit.css", get(exit_css))
         .route("/static/site.js", get(js))
-        .route("/{lang}/", get(home))
+        .route("/{lang}/", get(home).post(home_post))
         .route("/{lang}", get(home_redirect))
         .route("/{lang}/support", get(support_get).post(support_post))
         .route("/{lang}/support/{id}", get(service_page))
@@ -193,13 +193,21 @@ fn emergency_box(c: &Chrome<'_>, p: Option<&CountryProfile>) -> EmergencyBox {
         None => c.t("home-emergency-heading"),
     };
     let h = p.map(|p| &p.helpline_116006);
+    let numbers: Vec<String> = p
+        .map(|p| p.emergency.numbers.clone())
+        .filter(|n| !n.is_empty())
+        .unwrap_or_else(|| vec!["112".into()]);
     EmergencyBox {
         heading,
-        text: p.and_then(|p| p.emergency.text.clone()),
-        numbers: p
-            .map(|p| p.emergency.numbers.clone())
-            .filter(|n| !n.is_empty())
-            .unwrap_or_else(|| vec!["112".into()]),
+        // the sourced text, unless it only repeats the numbers shown as links
+        text: p
+            .and_then(|p| p.emergency.text.clone())
+            .filter(|t| t.trim() != numbers.join(" "))
+            .or_else(|| {
+                p.filter(|p| p.emergency.text.is_some())
+                    .map(|_| String::new())
+            }),
+        numbers,
         unknown: c.t("emergency-unknown"),
         general: c.t("emergency-general"),
         h116: c.t("helpline-116006"),
@@ -242,11 +250,21 @@ async fn home(
     Path(lang): Path<String>,
     RawQuery(q): RawQuery,
 ) -> Result<Response, AppError> {
-    let l = locale(&lang)?;
-    let asked = match pairs(q.as_deref().unwrap_or(""))
-        .into_iter()
-        .find(|(k, _)| k == "country")
-    {
+    home_page(&state, &lang, q.as_deref().unwrap_or(""))
+}
+
+/// The country chooser posts, so the chosen country stays out of the address and the history.
+async fn home_post(
+    State(state): State<AppState>,
+    Path(lang): Path<String>,
+    body: Bytes,
+) -> Result<Response, AppError> {
+    home_page(&state, &lang, std::str::from_utf8(&body).unwrap_or(""))
+}
+
+fn home_page(state: &AppState, lang: &str, form: &str) -> Result<Response, AppError> {
+    let l = locale(lang)?;
+    let asked = match pairs(form).into_iter().find(|(k, _)| k == "country") {
         Some((_, v)) if !v.is_empty() => Some(CountryCode::parse(&v)?),
         _ => None,
     };

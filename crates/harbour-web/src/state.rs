@@ -79,6 +79,12 @@ impl AppState {
     /// every few seconds (and after a write through this node).
     pub async fn sync(&self) -> anyhow::Result<usize> {
         let from = self.version.load(Ordering::SeqCst);
+        if from < 0 {
+            return self.load_all().await;
+        }
+        if from < 0 {
+            return self.load_all().await;
+        }
         let changes = harbour_db::directory::changes_since(&self.db, from).await?;
         if changes.version == from {
             return Ok(0);
@@ -90,12 +96,7 @@ impl AppState {
                 .write()
                 .map_err(|_| anyhow::anyhow!("poisoned"))?;
             for o in &changes.organizations {
-                let cc = o
-                    .x_harbour
-                    .as_ref()
-                    .and_then(|p| p.extra.get("country"))
-                    .and_then(|c| c.as_str())
-                    .map(str::to_string);
+                let cc = o.x_harbour.as_ref().and_then(|p| p.country.clone());
                 orgs.insert(o.id, (o.name.clone(), cc));
             }
         }
@@ -117,6 +118,49 @@ impl AppState {
             directory.version = changes.version,
             changed = n,
             "search index updated"
+        );
+        Ok(n)
+    }
+
+    /// First load: the whole directory, a page at a time (memory stays bounded however large
+    /// the directory), made searchable with one commit.
+    async fn load_all(&self) -> anyhow::Result<usize> {
+        use harbour_db::directory;
+        let version = directory::current_version(&self.db).await?;
+        {
+            let shells = directory::organization_shells(&self.db).await?;
+            let mut orgs = self
+                .organizations
+                .write()
+                .map_err(|_| anyhow::anyhow!("poisoned"))?;
+            for o in shells {
+                let cc = o.x_harbour.as_ref().and_then(|p| p.country.clone());
+                orgs.insert(o.id, (o.name, cc));
+            }
+        }
+        let mut after: Option<String> = None;
+        let mut n = 0;
+        loop {
+            let page = directory::services_page(&self.db, after.as_deref(), 2000).await?;
+            let Some(last) = page.last() else { break };
+            after = Some(last.service.id.to_string());
+            n += self
+                .catalog
+                .stage(page.iter().map(|s| (&s.service, s.modified_at.as_str())))?;
+        }
+        self.catalog.commit()?;
+        if let Ok(t) = directory::taxonomies(&self.db).await {
+            if let Ok(mut w) = self.taxonomies.write() {
+                *w = t;
+            }
+        }
+        // anything written while loading is applied again by the next sync (idempotent)
+        self.version.store(version, Ordering::SeqCst);
+        self.metrics.services.set(self.catalog.len() as i64);
+        tracing::info!(
+            directory.version = version,
+            services = n,
+            "search index built"
         );
         Ok(n)
     }

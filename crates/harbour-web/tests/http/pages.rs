@@ -91,7 +91,8 @@ async fn every_page_in_every_locale_is_translated_safe_and_has_quick_exit() {
 #[tokio::test]
 async fn home_shows_the_emergency_numbers_of_the_chosen_country_first() {
     let app = TestApp::new().await;
-    let r = app.get("/en/?country=at").await;
+    // the country chooser posts (the country stays out of the address)
+    let r = app.post_form("/en/", "country=at").await;
     let emergency = r.body.find("class=\"emergency\"").expect("emergency box");
     let search = r.body.find("id=\"search-h\"").expect("search");
     assert!(emergency < search);
@@ -102,6 +103,12 @@ async fn home_shows_the_emergency_numbers_of_the_chosen_country_first() {
     );
     // 116 006: operating in Austria, not in Spain (VSE 2023)
     assert!(r.body.contains("116 006"));
+    assert!(r.body.contains("<option value=\"AT\" selected>"));
+    assert_eq!(
+        app.get("/en/?country=at").await.body.contains("tel:133"),
+        true,
+        "links with ?country keep working"
+    );
     let es = app.get("/es/").await;
     assert!(es.body.contains("116 006"));
     assert_eq!(

@@ -107,8 +107,12 @@ impl TestApp {
 
     /// Submits the public search form (POST, as a browser does).
     pub async fn search(&self, lang: &str, form: &str) -> Reply {
+        self.post_form(&format!("/{lang}/support"), form).await
+    }
+
+    pub async fn post_form(&self, uri: &str, form: &str) -> Reply {
         self.request(
-            Request::post(format!("/{lang}/support"))
+            Request::post(uri)
                 .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
                 .body(Body::from(form.to_string()))
                 .expect("request"),
