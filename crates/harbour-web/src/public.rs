@@ -273,7 +273,7 @@ fn home_page(state: &AppState, lang: &str, form: &str) -> Result<Response, AppEr
         None => "/".into(),
     };
     let chosen = asked.or_else(|| default_country(l).and_then(|c| CountryCode::parse(c).ok()));
-    let c = Chrome::new(&state, l, rest).titled("home-title");
+    let c = Chrome::new(state, l, rest).titled("home-title");
     let profile = chosen.and_then(|cc| state.country(cc));
     let emergency = emergency_box(&c, profile);
     render(&HomePage {
