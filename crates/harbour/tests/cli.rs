@@ -69,7 +69,7 @@ fn get(port: u16, path: &str) -> Option<(u16, String)> {
 
 fn start(env: &Env) -> (Child, u16) {
     let port = free_port();
-    let child = env
+    let mut child = env
         .cmd()
         .args(["serve", "--listen", &format!("127.0.0.1:{port}")])
         .stdout(Stdio::null())
@@ -83,6 +83,8 @@ fn start(env: &Env) -> (Child, u16) {
         }
         std::thread::sleep(Duration::from_millis(100));
     }
+    let _ = child.kill();
+    let _ = child.wait();
     panic!("harbour did not become ready");
 }
 
