@@ -104,9 +104,8 @@ async fn home_shows_the_emergency_numbers_of_the_chosen_country_first() {
     // 116 006: operating in Austria, not in Spain (VSE 2023)
     assert!(r.body.contains("116 006"));
     assert!(r.body.contains("<option value=\"AT\" selected>"));
-    assert_eq!(
+    assert!(
         app.get("/en/?country=at").await.body.contains("tel:133"),
-        true,
         "links with ?country keep working"
     );
     let es = app.get("/es/").await;
