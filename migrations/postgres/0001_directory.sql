@@ -22,6 +22,8 @@ CREATE TABLE services (
     id TEXT PRIMARY KEY,
     organization_id TEXT NOT NULL REFERENCES organizations (id) ON DELETE CASCADE,
     doc TEXT NOT NULL,
+    -- the document as it may leave the server: confidential locations redacted, last_modified set
+    public_doc TEXT NOT NULL,
     version BIGINT NOT NULL,
     modified_at TEXT NOT NULL
 );

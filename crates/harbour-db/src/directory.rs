@@ -179,11 +179,18 @@ async fn write_service(
     let mut stored = s.clone();
     stored.extra.remove("last_modified");
     let doc = to_json(&stored)?;
+    let mut public = stored.redacted();
+    public.extra.insert(
+        "last_modified".into(),
+        serde_json::Value::String(now.to_string()),
+    );
+    let public_doc = to_json(&public)?;
     let updated = sqlx::query(
-        "UPDATE services SET organization_id = $1, doc = $2, version = $3, modified_at = $4 WHERE id = $5",
+        "UPDATE services SET organization_id = $1, doc = $2, public_doc = $3, version = $4, modified_at = $5 WHERE id = $6",
     )
     .bind(s.organization_id.to_string())
     .bind(&doc)
+    .bind(&public_doc)
     .bind(version)
     .bind(now)
     .bind(&id)
@@ -191,11 +198,12 @@ async fn write_service(
     .await?;
     if updated.rows_affected() == 0 {
         sqlx::query(
-            "INSERT INTO services (id, organization_id, doc, version, modified_at) VALUES ($1, $2, $3, $4, $5)",
+            "INSERT INTO services (id, organization_id, doc, public_doc, version, modified_at) VALUES ($1, $2, $3, $4, $5, $6)",
         )
         .bind(&id)
         .bind(s.organization_id.to_string())
         .bind(&doc)
+        .bind(&public_doc)
         .bind(version)
         .bind(now)
         .execute(&mut **tx)
@@ -561,4 +569,40 @@ pub async fn services_page(
     .fetch_all(db.reader())
     .await?;
     rows.iter().map(stored_service).collect()
+}
+
+/// Public (redacted) documents of these services, in the order asked; missing ids are skipped.
+pub async fn public_docs(db: &Db, ids: &[Uuid]) -> Result<Vec<(Uuid, String)>, DbError> {
+    let mut out = Vec::with_capacity(ids.len());
+    for chunk in ids.chunks(500) {
+        let placeholders: Vec<String> = (1..=chunk.len()).map(|i| format!("${i}")).collect();
+        let sql = format!(
+            "SELECT id, public_doc FROM services WHERE id IN ({})",
+            placeholders.join(", ")
+        );
+        let mut q = sqlx::query(&sql);
+        for id in chunk {
+            q = q.bind(id.to_string());
+        }
+        let rows = q.fetch_all(db.reader()).await?;
+        let mut by_id: HashMap<String, String> = HashMap::with_capacity(rows.len());
+        for r in rows {
+            by_id.insert(r.try_get(0)?, r.try_get(1)?);
+        }
+        for id in chunk {
+            if let Some(doc) = by_id.remove(&id.to_string()) {
+                out.push((*id, doc));
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// Public (redacted) services, typed, in the order asked.
+pub async fn public_services(db: &Db, ids: &[Uuid]) -> Result<Vec<Service>, DbError> {
+    public_docs(db, ids)
+        .await?
+        .into_iter()
+        .map(|(id, doc)| from_json(&id.to_string(), &doc))
+        .collect()
 }

@@ -83,9 +83,17 @@ pub(crate) struct Fields {
 
 struct Entry {
     slot: u64,
-    json: Vec<u8>,
     openings: Option<Vec<WeeklyOpening>>,
     timezone: Option<String>,
+    facts: Facts,
+}
+
+/// What public pages need to order results, kept in memory (the documents themselves are read
+/// from the database when a page shows them).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Facts {
+    pub cross_border: bool,
+    pub languages: Vec<String>,
 }
 
 #[derive(Default)]
@@ -183,7 +191,7 @@ impl Catalog {
                 .tokenizers()
                 .register(&format!("stem_{code}"), analyzer(Some(l)));
         }
-        let writer = index.writer_with_num_threads(1, 50_000_000)?;
+        let writer = index.writer_with_num_threads(1, 15_000_000)?;
         let reader = index
             .reader_builder()
             .reload_policy(tantivy::ReloadPolicy::Manual)
@@ -336,17 +344,6 @@ impl Catalog {
         let mut store = self.store.write().map_err(|_| SearchError::Poisoned)?;
         let mut n = 0;
         for (s, modified_at) in services {
-            let redacted = s.redacted();
-            let mut json_value = serde_json::to_value(&redacted)
-                .map_err(|e| SearchError::Document(e.to_string()))?;
-            if let Some(obj) = json_value.as_object_mut() {
-                obj.insert(
-                    "last_modified".into(),
-                    serde_json::Value::String(modified_at.to_string()),
-                );
-            }
-            let json = serde_json::to_vec(&json_value)
-                .map_err(|e| SearchError::Document(e.to_string()))?;
             if let Some(old) = store.entries.get(&s.id).map(|e| e.slot) {
                 if let Some(slot) = store.slots.get_mut(old as usize) {
                     *slot = None;
@@ -360,9 +357,14 @@ impl Catalog {
                 s.id,
                 Entry {
                     slot,
-                    json: lz4_flex::compress_prepend_size(&json),
                     openings: schedule::weekly(&s.schedules),
                     timezone: s.profile().and_then(|p| p.timezone.clone()),
+                    facts: Facts {
+                        cross_border: s
+                            .term_codes(harbour_domain::taxonomy::SUPPORT)
+                            .any(|c| c == "cross_border_referral"),
+                        languages: s.language_codes().map(|c| c.to_ascii_lowercase()).collect(),
+                    },
                 },
             );
             n += 1;
@@ -390,22 +392,9 @@ impl Catalog {
         Ok(())
     }
 
-    /// The service's HSDS JSON as it may leave the server (confidential locations redacted).
-    pub fn json(&self, id: &Uuid) -> Option<serde_json::Value> {
+    pub fn facts(&self, id: &Uuid) -> Option<Facts> {
         let store = self.store.read().ok()?;
-        let bytes = lz4_flex::decompress_size_prepended(&store.entries.get(id)?.json).ok()?;
-        serde_json::from_slice(&bytes).ok()
-    }
-
-    /// Raw JSON bytes of a service (redacted), for responses that embed it unchanged.
-    pub fn json_bytes(&self, id: &Uuid) -> Option<Vec<u8>> {
-        let store = self.store.read().ok()?;
-        lz4_flex::decompress_size_prepended(&store.entries.get(id)?.json).ok()
-    }
-
-    /// The service (redacted) as a typed value.
-    pub fn service(&self, id: &Uuid) -> Option<Service> {
-        serde_json::from_slice(&self.json_bytes(id)?).ok()
+        store.entries.get(id).map(|e| e.facts.clone())
     }
 
     pub fn ids(&self) -> Vec<Uuid> {

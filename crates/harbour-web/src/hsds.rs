@@ -95,10 +95,11 @@ async fn services(
         search::locate(&state, &input).map_err(|_| bad_query("near", "place not found"))?;
     let query = search::query(&input, located.as_ref(), search::countries_of(&input));
     let results = state.catalog.search(&query, state.now())?;
-    let contents: Vec<Vec<u8>> = results
-        .hits
-        .iter()
-        .filter_map(|h| state.catalog.json_bytes(&h.id))
+    let ids: Vec<Uuid> = results.hits.iter().map(|h| h.id).collect();
+    let contents: Vec<Vec<u8>> = harbour_db::directory::public_docs(&state.db, &ids)
+        .await?
+        .into_iter()
+        .map(|(_, doc)| doc.into_bytes())
         .collect();
     Ok(typed(
         "application/json",
@@ -110,35 +111,35 @@ async fn service(
     State(state): State<AppState>,
     Path(id): Path<String>,
 ) -> Result<Response, AppError> {
-    let bytes = state
-        .catalog
-        .json_bytes(&uuid(&id)?)
+    let id = uuid(&id).map_err(|_| AppError::ServiceNotFound)?;
+    let (_, doc) = harbour_db::directory::public_docs(&state.db, &[id])
+        .await?
+        .pop()
         .ok_or(AppError::ServiceNotFound)?;
-    Ok(typed("application/json", bytes))
+    Ok(typed("application/json", doc))
 }
 
-fn org_with_services(state: &AppState, o: &Organization) -> Value {
+async fn org_with_services(state: &AppState, o: &Organization) -> Result<Value, AppError> {
     let mut org = o.redacted();
     let q = Query {
         organization_id: Some(o.id),
         limit: 1000,
+        sort: harbour_search::Sort::Name,
         ..Default::default()
     };
-    org.services = state
+    let ids: Vec<Uuid> = state
         .catalog
-        .search(&q, state.now())
-        .map(|r| {
-            r.hits
-                .iter()
-                .filter_map(|h| state.catalog.service(&h.id))
-                .collect()
-        })
-        .unwrap_or_default();
+        .search(&q, state.now())?
+        .hits
+        .iter()
+        .map(|h| h.id)
+        .collect();
+    org.services = harbour_db::directory::public_services(&state.db, &ids).await?;
     let mut v = serde_json::to_value(&org).unwrap_or(Value::Null);
     if let (Some(obj), Some(lm)) = (v.as_object_mut(), o.extra.get("last_modified")) {
         obj.insert("last_modified".into(), lm.clone());
     }
-    v
+    Ok(v)
 }
 
 /// Folded search text, page, per page, and all pairs (for endpoint-specific parameters).
@@ -202,7 +203,10 @@ async fn organizations(
         })
         .collect();
     let (total, items) = paginate(matching, page, per_page);
-    let contents = items.iter().map(|o| org_with_services(&state, o)).collect();
+    let mut contents = Vec::with_capacity(items.len());
+    for o in &items {
+        contents.push(org_with_services(&state, o).await?);
+    }
     Ok(Json(page_value(total, page, per_page, contents)))
 }
 
@@ -213,7 +217,7 @@ async fn organization(
     let o = harbour_db::directory::organization(&state.db, uuid(&id)?)
         .await?
         .ok_or(AppError::NotFound)?;
-    Ok(Json(org_with_services(&state, &o)))
+    Ok(Json(org_with_services(&state, &o).await?))
 }
 
 async fn taxonomies(
@@ -313,20 +317,22 @@ async fn taxonomy_term(
 }
 
 /// Every (redacted) service-at-location, with its service id filled in.
-fn all_service_at_locations(state: &AppState, filter: &Query) -> Vec<ServiceAtLocation> {
+async fn all_service_at_locations(
+    state: &AppState,
+    filter: &Query,
+) -> Result<Vec<ServiceAtLocation>, AppError> {
     let mut q = filter.clone();
     q.offset = 0;
     q.limit = 100_000;
-    let hits = state
+    let ids: Vec<Uuid> = state
         .catalog
-        .search(&q, state.now())
-        .map(|r| r.hits)
-        .unwrap_or_default();
+        .search(&q, state.now())?
+        .hits
+        .iter()
+        .map(|h| h.id)
+        .collect();
     let mut out = Vec::new();
-    for h in hits {
-        let Some(s) = state.catalog.service(&h.id) else {
-            continue;
-        };
+    for s in harbour_db::directory::public_services(&state.db, &ids).await? {
         for mut sal in s.service_at_locations {
             sal.service_id = Some(s.id);
             if sal.location_id.is_none() {
@@ -336,7 +342,7 @@ fn all_service_at_locations(state: &AppState, filter: &Query) -> Vec<ServiceAtLo
         }
     }
     out.sort_by_key(|s| s.id);
-    out
+    Ok(out)
 }
 
 async fn service_at_locations(
@@ -347,7 +353,7 @@ async fn service_at_locations(
     let located =
         search::locate(&state, &input).map_err(|_| bad_query("near", "place not found"))?;
     let query = search::query(&input, located.as_ref(), search::countries_of(&input));
-    let all = all_service_at_locations(&state, &query);
+    let all = all_service_at_locations(&state, &query).await?;
     let (total, items) = paginate(all, input.page, input.per_page);
     let contents = items
         .iter()
@@ -367,6 +373,7 @@ async fn service_at_location(
 ) -> Result<Response, AppError> {
     let id = uuid(&id)?;
     let found = all_service_at_locations(&state, &Query::default())
+        .await?
         .into_iter()
         .find(|s| s.id == id);
     match found {

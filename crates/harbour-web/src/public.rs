@@ -534,7 +534,7 @@ async fn support_get(
         Some(q) if !q.is_empty() => format!("/support?{q}"),
         _ => "/support".into(),
     };
-    support(&state, l, &p, searched, rest)
+    support(&state, l, &p, searched, rest).await
 }
 
 async fn support_post(
@@ -544,10 +544,10 @@ async fn support_post(
 ) -> Result<Response, AppError> {
     let l = locale(&lang)?;
     let p = pairs(std::str::from_utf8(&body).unwrap_or(""));
-    support(&state, l, &p, true, "/support".into())
+    support(&state, l, &p, true, "/support".into()).await
 }
 
-fn support(
+async fn support(
     state: &AppState,
     l: Locale,
     p: &[(String, String)],
@@ -590,14 +590,17 @@ fn support(
                 let (total, ranked) =
                     search::public_section(state, &input, located.as_ref(), vec![cc], true)?;
                 let name = c.country_name(cc.as_str());
+                let shown = search::shown(
+                    state,
+                    ranked
+                        .get(..PER_SECTION.min(ranked.len()))
+                        .unwrap_or_default(),
+                )
+                .await?;
                 sections.push(SectionView {
                     heading: c.targ(key, "country", name.into()),
                     count: c.targ("search-count", "count", total.into()),
-                    items: ranked
-                        .iter()
-                        .take(PER_SECTION)
-                        .map(|r| card(&c, &r.service, Some(r)))
-                        .collect(),
+                    items: shown.iter().map(|(r, s)| card(&c, s, Some(r))).collect(),
                     pager: None,
                 });
             }
@@ -606,12 +609,10 @@ fn support(
                 search::public_section(state, &input, located.as_ref(), countries, false)?;
             let pages = total.div_ceil(PER_PAGE).max(1);
             let page = input.page.min(pages);
-            let items = ranked
-                .iter()
-                .skip((page - 1) * PER_PAGE)
-                .take(PER_PAGE)
-                .map(|r| card(&c, &r.service, Some(r)))
-                .collect();
+            let from = ((page - 1) * PER_PAGE).min(ranked.len());
+            let to = (from + PER_PAGE).min(ranked.len());
+            let shown = search::shown(state, ranked.get(from..to).unwrap_or_default()).await?;
+            let items = shown.iter().map(|(r, s)| card(&c, s, Some(r))).collect();
             sections.push(SectionView {
                 heading: c.t("search-results"),
                 count: c.targ("search-count", "count", total.into()),
@@ -713,9 +714,9 @@ async fn service_page(
 ) -> Result<Response, AppError> {
     let l = locale(&lang)?;
     let id = Uuid::parse_str(&id).map_err(|_| AppError::ServiceNotFound)?;
-    let s = state
-        .catalog
-        .service(&id)
+    let s = harbour_db::directory::public_services(&state.db, &[id])
+        .await?
+        .pop()
         .ok_or(AppError::ServiceNotFound)?;
     let mut c = Chrome::new(&state, l, format!("/support/{id}"));
     let lang = c.lang();
@@ -930,13 +931,14 @@ async fn country_page(
         sort: harbour_search::Sort::Name,
         ..Default::default()
     };
-    let all: Vec<Service> = state
+    let ids: Vec<Uuid> = state
         .catalog
         .search(&q, state.now())?
         .hits
         .iter()
-        .filter_map(|h| state.catalog.service(&h.id))
+        .map(|h| h.id)
         .collect();
+    let all: Vec<Service> = harbour_db::directory::public_services(&state.db, &ids).await?;
     let (mut helplines, services): (Vec<&Service>, Vec<&Service>) = all.iter().partition(|s| {
         s.term_codes(taxonomy::SUPPORT).any(|t| t == "helpline") && !s.phones.is_empty()
     });

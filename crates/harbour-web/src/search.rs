@@ -99,7 +99,6 @@ pub fn countries_of(input: &SearchInput) -> Vec<CountryCode> {
 /// One service in a result list, with what ordering needs.
 pub struct Ranked {
     pub hit: Hit,
-    pub service: Service,
     pub cross_border: bool,
     pub speaks: bool,
 }
@@ -125,16 +124,12 @@ pub fn public_section(
     let mut ranked: Vec<Ranked> = hits
         .into_iter()
         .filter_map(|hit| {
-            let service = state.catalog.service(&hit.id)?;
-            let cross_border = service
-                .term_codes("support")
-                .any(|c| c == "cross_border_referral");
+            let facts = state.catalog.facts(&hit.id)?;
             let speaks =
-                speak.is_some_and(|l| service.language_codes().any(|c| c.eq_ignore_ascii_case(l)));
+                speak.is_some_and(|l| facts.languages.iter().any(|c| c.eq_ignore_ascii_case(l)));
             Some(Ranked {
                 hit,
-                service,
-                cross_border,
+                cross_border: facts.cross_border,
                 speaks,
             })
         })
@@ -142,4 +137,22 @@ pub fn public_section(
     // stable sort keeps the index order inside each group
     ranked.sort_by_key(|r| (cross_border_first && !r.cross_border, !r.speaks));
     Ok((total.min(PUBLIC_MAX), ranked))
+}
+
+/// The services of the results a page shows, read from the database (redacted documents).
+pub async fn shown<'a>(
+    state: &AppState,
+    ranked: &'a [Ranked],
+) -> Result<Vec<(&'a Ranked, Service)>, AppError> {
+    let ids: Vec<uuid::Uuid> = ranked.iter().map(|r| r.hit.id).collect();
+    let services = harbour_db::directory::public_services(&state.db, &ids).await?;
+    Ok(ranked
+        .iter()
+        .filter_map(|r| {
+            services
+                .iter()
+                .find(|s| s.id == r.hit.id)
+                .map(|s| (r, s.clone()))
+        })
+        .collect())
 }
