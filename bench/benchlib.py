@@ -271,7 +271,7 @@ def pick_static(a):
 
 NUMERIC_META = {
     "harbour_import_s", "harbour_import_maxrss_mib", "harbour_ready_s", "harbour_rss_mib",
-    "harbour_hwm_mib", "typesense_import_s", "typesense_rss_mib", "typesense_hwm_mib", "static_bytes",
+    "harbour_hwm_mib", "harbour_rss_end_mib", "typesense_import_s", "typesense_rss_mib", "typesense_hwm_mib", "static_bytes",
 }
 
 
@@ -382,6 +382,7 @@ def report(a):
         ("Harbour import peak memory (max RSS of harbour import)", val("harbour_import_maxrss_mib", "{:,.0f} MiB")),
         ("Harbour index build (serve start → /readyz 200)", val("harbour_ready_s", "{:.1f} s")),
         ("Harbour resident memory after load (VmRSS)", val("harbour_rss_mib", "{:,.0f} MiB")),
+        ("Harbour resident memory after the runs (VmRSS, end of run)", val("harbour_rss_end_mib", "{:,.0f} MiB")),
         ("Harbour peak resident memory (VmHWM, end of run)", val("harbour_hwm_mib", "{:,.0f} MiB")),
         ("Typesense import time (HTTP import of the JSONL)", val("typesense_import_s", "{:.1f} s")),
         ("Typesense resident memory after load (VmRSS)", val("typesense_rss_mib", "{:,.0f} MiB")),

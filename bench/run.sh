@@ -290,6 +290,7 @@ PY
         done
         python3 "$LIB" rss "$hpid" >"$res/harbour-rss-end.json"
         m harbour_hwm_mib "$(python3 -c "import json,sys; print(json.load(open(sys.argv[1]))['hwm_mib'])" "$res/harbour-rss-end.json")"
+        m harbour_rss_end_mib "$(python3 -c "import json,sys; print(json.load(open(sys.argv[1]))['rss_mib'])" "$res/harbour-rss-end.json")"
       else
         m skipped "Harbour did not answer 200 on /readyz: $(tail -n 3 "$dir/harbour-serve.log" | tr '\n' ' ' | cut -c1-400)"
         tail -n 20 "$dir/harbour-serve.log" >&2 || true

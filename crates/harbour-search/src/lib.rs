@@ -55,6 +55,10 @@ pub(crate) const STEMMED: [(&str, Language); 9] = [
     ("ar", Language::Arabic),
 ];
 
+/// Indexing memory of the writer: small for everyday updates, large while loading everything.
+const SMALL_BUDGET: usize = 15_000_000;
+const BULK_BUDGET: usize = 60_000_000;
+
 /// No coordinates: a value no real latitude can take.
 const NO_POINT: f64 = 1000.0;
 
@@ -122,7 +126,8 @@ pub struct Results {
 pub struct Catalog {
     index: Index,
     reader: IndexReader,
-    writer: Mutex<IndexWriter>,
+    /// Always `Some` but while it is being replaced (see `set_writer_budget`).
+    writer: Mutex<Option<IndexWriter>>,
     fields: Fields,
     store: RwLock<Store>,
 }
@@ -191,7 +196,7 @@ impl Catalog {
                 .tokenizers()
                 .register(&format!("stem_{code}"), analyzer(Some(l)));
         }
-        let writer = index.writer_with_num_threads(1, 15_000_000)?;
+        let writer = index.writer_with_num_threads(1, SMALL_BUDGET)?;
         let reader = index
             .reader_builder()
             .reload_policy(tantivy::ReloadPolicy::Manual)
@@ -220,7 +225,7 @@ impl Catalog {
         Ok(Catalog {
             index,
             reader,
-            writer: Mutex::new(writer),
+            writer: Mutex::new(Some(writer)),
             fields,
             store: RwLock::new(Store::default()),
         })
@@ -327,9 +332,10 @@ impl Catalog {
 
     /// Makes staged changes searchable.
     pub fn commit(&self) -> Result<(), SearchError> {
-        let mut writer = self.writer.lock().map_err(|_| SearchError::Poisoned)?;
+        let mut guard = self.writer.lock().map_err(|_| SearchError::Poisoned)?;
+        let writer = guard.as_mut().ok_or(SearchError::Poisoned)?;
         writer.commit()?;
-        drop(writer);
+        drop(guard);
         self.reader.reload()?;
         Ok(())
     }
@@ -340,7 +346,8 @@ impl Catalog {
         &self,
         services: impl IntoIterator<Item = (&'a Service, &'a str)>,
     ) -> Result<usize, SearchError> {
-        let writer = self.writer.lock().map_err(|_| SearchError::Poisoned)?;
+        let mut guard = self.writer.lock().map_err(|_| SearchError::Poisoned)?;
+        let writer = guard.as_mut().ok_or(SearchError::Poisoned)?;
         let mut store = self.store.write().map_err(|_| SearchError::Poisoned)?;
         let mut n = 0;
         for (s, modified_at) in services {
@@ -376,7 +383,8 @@ impl Catalog {
         if ids.is_empty() {
             return Ok(());
         }
-        let mut writer = self.writer.lock().map_err(|_| SearchError::Poisoned)?;
+        let mut guard = self.writer.lock().map_err(|_| SearchError::Poisoned)?;
+        let writer = guard.as_mut().ok_or(SearchError::Poisoned)?;
         let mut store = self.store.write().map_err(|_| SearchError::Poisoned)?;
         for id in ids {
             writer.delete_term(Term::from_field_text(self.fields.id, &id.to_string()));
@@ -415,8 +423,69 @@ impl Catalog {
     }
 
     /// Runs a query. `now` decides "open now".
+    ///
+    /// Spelling tolerance works as in dedicated search servers: words are first matched exactly
+    /// (after each language's stemming); only when nothing matches is the query run again
+    /// allowing one or two typos per word. This keeps exact queries fast.
     pub fn search(&self, q: &Query, now: DateTime<Utc>) -> Result<Results, SearchError> {
-        let tq = query::build(&self.index, &self.fields, q);
+        let exact = self.search_with(q, now, false)?;
+        if exact.total == 0 && q.has_text() {
+            return self.search_with(q, now, true);
+        }
+        Ok(exact)
+    }
+
+    /// Merges the index into one segment (after a bulk load: fewer segments, faster searches).
+    pub fn optimize(&self) -> Result<(), SearchError> {
+        let mut guard = self.writer.lock().map_err(|_| SearchError::Poisoned)?;
+        let writer = guard.as_mut().ok_or(SearchError::Poisoned)?;
+        let ids = self.index.searchable_segment_ids()?;
+        if ids.len() > 1 {
+            writer.merge(&ids).wait()?;
+        }
+        drop(guard);
+        self.set_writer_budget(SMALL_BUDGET)?;
+        self.reader.reload()?;
+        Ok(())
+    }
+
+    /// Replaces the writer by one with another memory budget (the old one must go first: an
+    /// index has one writer at a time).
+    fn set_writer_budget(&self, budget: usize) -> Result<(), SearchError> {
+        let mut guard = self.writer.lock().map_err(|_| SearchError::Poisoned)?;
+        if let Some(old) = guard.take() {
+            old.wait_merging_threads()?;
+        }
+        *guard = Some(self.index.writer_with_num_threads(1, budget)?);
+        Ok(())
+    }
+
+    /// Bulk loading: no background merges until [`Catalog::optimize`].
+    pub fn begin_bulk(&self) -> Result<(), SearchError> {
+        self.set_writer_budget(BULK_BUDGET)?;
+        let guard = self.writer.lock().map_err(|_| SearchError::Poisoned)?;
+        if let Some(writer) = guard.as_ref() {
+            writer.set_merge_policy(Box::new(tantivy::indexer::NoMergePolicy));
+        }
+        Ok(())
+    }
+
+    /// Size of the index in memory, in bytes.
+    pub fn index_bytes(&self) -> u64 {
+        self.reader
+            .searcher()
+            .space_usage()
+            .map(|u| u.total().get_bytes())
+            .unwrap_or(0)
+    }
+
+    fn search_with(
+        &self,
+        q: &Query,
+        now: DateTime<Utc>,
+        fuzzy: bool,
+    ) -> Result<Results, SearchError> {
+        let tq = query::build(&self.index, &self.fields, q, fuzzy);
         let searcher = self.reader.searcher();
         let place_bit = q
             .near_country

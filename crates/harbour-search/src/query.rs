@@ -88,7 +88,7 @@ fn analyse(index: &Index, tokenizer: &str, text: &str) -> Vec<String> {
 
 /// One clause per word: the word must match, in any language's stemmed field, or in the folded
 /// field exactly, or — for words of four letters or more — with one or two typos.
-fn text_query(index: &Index, f: &Fields, text: &str) -> Option<Box<dyn TQuery>> {
+fn text_query(index: &Index, f: &Fields, text: &str, fuzzy: bool) -> Option<Box<dyn TQuery>> {
     let words: Vec<String> = text
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
@@ -118,7 +118,7 @@ fn text_query(index: &Index, f: &Fields, text: &str) -> Option<Box<dyn TQuery>> 
                     IndexRecordOption::WithFreqs,
                 )),
             ));
-            if len >= 4 {
+            if fuzzy && len >= 4 {
                 let distance = if len >= 8 { 2 } else { 1 };
                 let fuzzy =
                     FuzzyTermQuery::new(Term::from_field_text(f.simple, &t), distance, true);
@@ -138,9 +138,13 @@ fn text_query(index: &Index, f: &Fields, text: &str) -> Option<Box<dyn TQuery>> 
     Some(Box::new(BooleanQuery::new(per_word)))
 }
 
-pub(crate) fn build(index: &Index, f: &Fields, q: &Query) -> Box<dyn TQuery> {
+pub(crate) fn build(index: &Index, f: &Fields, q: &Query, fuzzy: bool) -> Box<dyn TQuery> {
     let mut must: Vec<Box<dyn TQuery>> = Vec::new();
-    if let Some(t) = q.text.as_deref().and_then(|t| text_query(index, f, t)) {
+    if let Some(t) = q
+        .text
+        .as_deref()
+        .and_then(|t| text_query(index, f, t, fuzzy))
+    {
         must.push(t);
     }
     let filters = [

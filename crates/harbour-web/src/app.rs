@@ -222,7 +222,11 @@ async fn observe(State(state): State<AppState>, req: Request, next: Next) -> Res
         .duration
         .get_or_create(&RouteOnly { route })
         .observe(elapsed.as_secs_f64());
-    tracing::info!(
+    // One line per request at debug level (HARBOUR_LOG=debug); server errors always.
+    if status >= 500 {
+        tracing::warn!(request.id = %request_id, http.method = %method, http.path = %path, http.status = status, "request failed");
+    }
+    tracing::debug!(
         request.id = %request_id,
         http.method = %method,
         http.path = %path,

@@ -140,6 +140,7 @@ impl AppState {
         }
         let mut after: Option<String> = None;
         let mut n = 0;
+        self.catalog.begin_bulk()?;
         loop {
             let page = directory::services_page(&self.db, after.as_deref(), 2000).await?;
             let Some(last) = page.last() else { break };
@@ -149,6 +150,7 @@ impl AppState {
                 .stage(page.iter().map(|s| (&s.service, s.modified_at.as_str())))?;
         }
         self.catalog.commit()?;
+        self.catalog.optimize()?;
         if let Ok(t) = directory::taxonomies(&self.db).await {
             if let Ok(mut w) = self.taxonomies.write() {
                 *w = t;
@@ -160,6 +162,7 @@ impl AppState {
         tracing::info!(
             directory.version = version,
             services = n,
+            index_bytes = self.catalog.index_bytes(),
             "search index built"
         );
         Ok(n)
