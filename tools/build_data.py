@@ -230,6 +230,21 @@ def attribute(link_id, link_type, tax, code):
     }
 
 
+def load_translations():
+    """data/source/translations/<lang>.json: record id -> {"description": ...} (unreviewed)."""
+    out = {}
+    for f in sorted(glob.glob(os.path.join(SRC, "translations", "*.json"))):
+        lang = os.path.splitext(os.path.basename(f))[0]
+        for rid, fields in json.load(open(f, encoding="utf-8")).items():
+            text = (fields or {}).get("description")
+            if text:
+                out.setdefault(rid, {})[lang] = {"description": text}
+    return out
+
+
+TRANSLATIONS = {}
+
+
 def convert_org(rec, countries_by_cc, lang_names):
     slug = rec["id"]
     cc = rec["country"]
@@ -332,6 +347,14 @@ def convert_org(rec, countries_by_cc, lang_names):
     }
     if rec.get("name_en") and rec["name_en"] != rec["name"]:
         harbour["translations"]["en"] = {"name": rec["name_en"]}
+    for lang, fields in sorted(TRANSLATIONS.get(slug, {}).items()):
+        if lang == "en":
+            continue
+        harbour["translations"].setdefault(lang, {}).update(fields)
+    if any(l != "en" for l in TRANSLATIONS.get(slug, {})):
+        # descriptions in other languages were translated from the English paraphrase with
+        # machine assistance and are not yet reviewed by native speakers
+        harbour["translations_reviewed"] = False
     service = {
         "id": svc_id,
         "organization_id": org_id,
@@ -484,6 +507,7 @@ def main():
     en = Locale.parse("en")
     lang_names = dict(en.languages)
     recs = load_records()
+    TRANSLATIONS.update(load_translations())
     countries = build_countries(recs)
     by_cc = {c["code"]: {"name_en": c["names"]["en"]} for c in countries}
     orgs = [convert_org(r, by_cc, lang_names) for r in recs]

@@ -85,7 +85,7 @@ impl Db {
                     if backend == Backend::Sqlite {
                         conn.execute(
                             "PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000; \
-                             PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;",
+                             PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA cache_size = -1024;",
                         )
                         .await?;
                     }

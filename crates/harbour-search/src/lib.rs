@@ -87,8 +87,9 @@ pub(crate) struct Fields {
 
 struct Entry {
     slot: u64,
-    openings: Option<Vec<WeeklyOpening>>,
-    timezone: Option<String>,
+    openings: Option<Box<[WeeklyOpening]>>,
+    /// Interned: a few dozen zones shared by all services.
+    timezone: Option<std::sync::Arc<str>>,
     facts: Facts,
 }
 
@@ -97,13 +98,15 @@ struct Entry {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Facts {
     pub cross_border: bool,
-    pub languages: Vec<String>,
+    /// Staff languages, lower-case codes.
+    pub languages: Box<[Box<str>]>,
 }
 
 #[derive(Default)]
 struct Store {
     slots: Vec<Option<Uuid>>,
     entries: HashMap<Uuid, Entry>,
+    zones: HashMap<String, std::sync::Arc<str>>,
 }
 
 /// One search result.
@@ -360,17 +363,27 @@ impl Catalog {
             let slot = store.slots.len() as u64;
             store.slots.push(Some(s.id));
             writer.add_document(self.document(s, slot, modified_at))?;
+            let zone = s.profile().and_then(|p| p.timezone.as_deref()).map(|z| {
+                store
+                    .zones
+                    .entry(z.to_string())
+                    .or_insert_with(|| std::sync::Arc::from(z))
+                    .clone()
+            });
             store.entries.insert(
                 s.id,
                 Entry {
                     slot,
-                    openings: schedule::weekly(&s.schedules),
-                    timezone: s.profile().and_then(|p| p.timezone.clone()),
+                    openings: schedule::weekly(&s.schedules).map(Vec::into_boxed_slice),
+                    timezone: zone,
                     facts: Facts {
                         cross_border: s
                             .term_codes(harbour_domain::taxonomy::SUPPORT)
                             .any(|c| c == "cross_border_referral"),
-                        languages: s.language_codes().map(|c| c.to_ascii_lowercase()).collect(),
+                        languages: s
+                            .language_codes()
+                            .map(|c| c.to_ascii_lowercase().into_boxed_str())
+                            .collect(),
                     },
                 },
             );
