@@ -104,6 +104,7 @@ service-verified = آخر تحقق: { $date }
 service-verified-unknown = آخر تحقق: غير معروف
 service-confidential = حفاظًا على السلامة، عنوان هذا المكان سري. يُرجى التواصل مع الخدمة هاتفيًا أولًا.
 service-translation-note = هذا النص غير متوفر بلغتك.
+service-translation-unreviewed = تُرجم هذا النص بمساعدة آلية ولم يراجعه بعد متحدث أصلي باللغة.
 service-not-found = هذه الخدمة غير موجودة أو لم تعد مدرجة.
 service-distance = على بعد نحو { $km } كم
 service-covers-place = تخدم البلد كله

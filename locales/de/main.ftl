@@ -101,6 +101,7 @@ service-verified = Zuletzt geprüft: { $date }
 service-verified-unknown = Zuletzt geprüft: unbekannt
 service-confidential = Aus Sicherheitsgründen bleibt die Adresse dieses Ortes geheim. Bitte melden Sie sich zuerst telefonisch.
 service-translation-note = Diesen Text gibt es nicht in Ihrer Sprache.
+service-translation-unreviewed = Dieser Text wurde maschinell unterstützt übersetzt und noch nicht von Muttersprachlern geprüft.
 service-not-found = Dieses Angebot gibt es nicht oder es steht nicht mehr im Verzeichnis.
 service-distance = Etwa { $km } km entfernt
 service-covers-place = Für das ganze Land

@@ -101,6 +101,7 @@ service-verified = Last verified: { $date }
 service-verified-unknown = Last verified: not known
 service-confidential = For safety, the address of this place is kept confidential. Contact the service by phone first.
 service-translation-note = This text is not available in your language.
+service-translation-unreviewed = This text was translated with machine help and has not yet been checked by a native speaker.
 service-not-found = This service does not exist or is no longer listed.
 service-distance = About { $km } km away
 service-covers-place = Serves the whole country

@@ -101,6 +101,7 @@ service-verified = Última comprobación: { $date }
 service-verified-unknown = Última comprobación: no se sabe
 service-confidential = Por seguridad, la dirección de este lugar es confidencial. Contacte primero con el servicio por teléfono.
 service-translation-note = Este texto no está disponible en su idioma.
+service-translation-unreviewed = Este texto se tradujo con ayuda de una máquina y aún no lo ha revisado una persona nativa.
 service-not-found = Este servicio no existe o ya no aparece en la lista.
 service-distance = A unos { $km } km
 service-covers-place = Atiende a todo el país

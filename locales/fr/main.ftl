@@ -101,6 +101,7 @@ service-verified = Dernière vérification : { $date }
 service-verified-unknown = Dernière vérification : inconnue
 service-confidential = Pour la sécurité de tous, l'adresse de ce lieu reste confidentielle. Contactez d'abord le service par téléphone.
 service-translation-note = Ce texte n'est pas disponible dans votre langue.
+service-translation-unreviewed = Ce texte a été traduit avec l’aide d’une machine et n’a pas encore été relu par une personne de langue maternelle.
 service-not-found = Ce service n'existe pas ou n'est plus dans la liste.
 service-distance = À environ { $km } km
 service-covers-place = Couvre tout le pays

@@ -101,6 +101,7 @@ service-verified = Ultima verifica: { $date }
 service-verified-unknown = Ultima verifica: non nota
 service-confidential = Per sicurezza, l'indirizzo di questo luogo è riservato. Contatti prima il servizio per telefono.
 service-translation-note = Questo testo non è disponibile nella sua lingua.
+service-translation-unreviewed = Questo testo è stato tradotto con l’aiuto di una macchina e non è ancora stato controllato da un madrelingua.
 service-not-found = Questo servizio non esiste o non è più in elenco.
 service-distance = A circa { $km } km
 service-covers-place = Copre tutto il paese

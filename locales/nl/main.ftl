@@ -101,6 +101,7 @@ service-verified = Laatst gecontroleerd: { $date }
 service-verified-unknown = Laatst gecontroleerd: onbekend
 service-confidential = Voor de veiligheid is het adres van deze plek geheim. Neem eerst telefonisch contact op.
 service-translation-note = Deze tekst is niet beschikbaar in jouw taal.
+service-translation-unreviewed = Deze tekst is met hulp van een computer vertaald en nog niet nagekeken door een moedertaalspreker.
 service-not-found = Deze hulporganisatie bestaat niet of staat niet meer in de lijst.
 service-distance = Ongeveer { $km } km hiervandaan
 service-covers-place = Helpt in het hele land

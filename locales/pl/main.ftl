@@ -103,6 +103,7 @@ service-verified = Ostatnio sprawdzono: { $date }
 service-verified-unknown = Ostatnio sprawdzono: brak danych
 service-confidential = Ze względów bezpieczeństwa adres tego miejsca jest poufny. Prosimy najpierw o kontakt telefoniczny.
 service-translation-note = Ten tekst nie jest dostępny w wybranym języku.
+service-translation-unreviewed = Ten tekst przetłumaczono z pomocą maszyny i nie został jeszcze sprawdzony przez rodzimego użytkownika języka.
 service-not-found = To miejsce pomocy nie istnieje lub nie ma go już na liście.
 service-distance = Około { $km } km stąd
 service-covers-place = Działa w całym kraju

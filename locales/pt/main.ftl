@@ -101,6 +101,7 @@ service-verified = Última verificação: { $date }
 service-verified-unknown = Última verificação: desconhecida
 service-confidential = Por segurança, a morada deste local é confidencial. Contacte primeiro o serviço por telefone.
 service-translation-note = Este texto não está disponível na sua língua.
+service-translation-unreviewed = Este texto foi traduzido com ajuda de uma máquina e ainda não foi revisto por um falante nativo.
 service-not-found = Este serviço não existe ou já não consta da lista.
 service-distance = A cerca de { $km } km
 service-covers-place = Atende todo o país

@@ -102,6 +102,7 @@ service-verified = Ultima verificare: { $date }
 service-verified-unknown = Ultima verificare: necunoscută
 service-confidential = Pentru siguranță, adresa acestui loc este confidențială. Contactați mai întâi serviciul prin telefon.
 service-translation-note = Acest text nu este disponibil în limba dumneavoastră.
+service-translation-unreviewed = Acest text a fost tradus cu ajutorul unei mașini și nu a fost încă verificat de un vorbitor nativ.
 service-not-found = Acest serviciu nu există sau nu mai este în listă.
 service-distance = La aproximativ { $km } km
 service-covers-place = Acoperă toată țara

@@ -103,6 +103,7 @@ service-verified = Востаннє перевірено: { $date }
 service-verified-unknown = Востаннє перевірено: невідомо
 service-confidential = З міркувань безпеки адресу цього місця не розголошують. Спершу звʼяжіться зі службою телефоном.
 service-translation-note = Цей текст недоступний вашою мовою.
+service-translation-unreviewed = Цей текст перекладено за допомогою машини, і його ще не перевірив носій мови.
 service-not-found = Такої служби немає або її більше немає в переліку.
 service-distance = Приблизно за { $km } км
 service-covers-place = Працює по всій країні

@@ -652,6 +652,7 @@ pub struct ServiceView {
     pub description: Option<String>,
     pub description_lang: String,
     pub translation_missing: bool,
+    pub translation_unreviewed: bool,
     pub phones: Vec<PhoneView>,
     pub url: Option<String>,
     pub email: Option<String>,
@@ -815,6 +816,18 @@ async fn service_page(
             .map(|d| d.lang.to_string())
             .unwrap_or_else(|| "en".into()),
         translation_missing: desc.as_ref().is_some_and(|d| d.lang != lang),
+        // a description shown in a language it was machine-translated into says so
+        translation_unreviewed: desc
+            .as_ref()
+            .is_some_and(|d| d.lang == lang && lang != "en")
+            && p.is_some_and(|p| {
+                p.extra.get("translations_reviewed") == Some(&serde_json::Value::Bool(false))
+            })
+            && p.is_some_and(|p| {
+                p.translations
+                    .get(lang)
+                    .is_some_and(|t| t.contains_key("description"))
+            }),
         phones: phones(&s),
         url: s.url.clone(),
         email: s.email.clone(),

@@ -317,3 +317,19 @@ async fn exit_page_is_neutral() {
     assert_eq!(r.status, 200);
     assert!(!r.body.contains("Harbour") && !r.body.contains("victim"));
 }
+
+#[tokio::test]
+async fn shipped_descriptions_appear_in_the_readers_language_marked_as_unreviewed() {
+    let app = TestApp::new().await;
+    let uri = "/{l}/support/ab1e82c2-68b6-5077-8ec2-32b4ae5cde8d"; // WEISSER RING Österreich
+    let pl = app.get(&uri.replace("{l}", "pl")).await;
+    assert!(pl.body.contains("<p lang=\"pl\">Największe"), "{}", pl.body);
+    assert!(pl.body.contains("przetłumaczono z pomocą maszyny"));
+    // the own-language name keeps its language
+    assert!(pl
+        .body
+        .contains("<h1 lang=\"de\">WEISSER RING Österreich</h1>"));
+    // English is the source text: no translation note
+    let en = app.get(&uri.replace("{l}", "en")).await;
+    assert!(!en.body.contains("machine help"));
+}
