@@ -127,14 +127,7 @@ async fn org_with_services(state: &AppState, o: &Organization) -> Result<Value, 
         sort: harbour_search::Sort::Name,
         ..Default::default()
     };
-    let ids: Vec<Uuid> = state
-        .catalog
-        .search(&q, state.now())?
-        .hits
-        .iter()
-        .map(|h| h.id)
-        .collect();
-    org.services = harbour_db::directory::public_services(&state.db, &ids).await?;
+    org.services = search::services(state, &q).await?;
     let mut v = serde_json::to_value(&org).unwrap_or(Value::Null);
     if let (Some(obj), Some(lm)) = (v.as_object_mut(), o.extra.get("last_modified")) {
         obj.insert("last_modified".into(), lm.clone());
@@ -324,15 +317,8 @@ async fn all_service_at_locations(
     let mut q = filter.clone();
     q.offset = 0;
     q.limit = 100_000;
-    let ids: Vec<Uuid> = state
-        .catalog
-        .search(&q, state.now())?
-        .hits
-        .iter()
-        .map(|h| h.id)
-        .collect();
     let mut out = Vec::new();
-    for s in harbour_db::directory::public_services(&state.db, &ids).await? {
+    for s in search::services(state, &q).await? {
         for mut sal in s.service_at_locations {
             sal.service_id = Some(s.id);
             if sal.location_id.is_none() {

@@ -944,14 +944,7 @@ async fn country_page(
         sort: harbour_search::Sort::Name,
         ..Default::default()
     };
-    let ids: Vec<Uuid> = state
-        .catalog
-        .search(&q, state.now())?
-        .hits
-        .iter()
-        .map(|h| h.id)
-        .collect();
-    let all: Vec<Service> = harbour_db::directory::public_services(&state.db, &ids).await?;
+    let all: Vec<Service> = search::services(&state, &q).await?;
     let (mut helplines, services): (Vec<&Service>, Vec<&Service>) = all.iter().partition(|s| {
         s.term_codes(taxonomy::SUPPORT).any(|t| t == "helpline") && !s.phones.is_empty()
     });

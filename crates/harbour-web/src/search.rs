@@ -156,3 +156,15 @@ pub async fn shown<'a>(
         })
         .collect())
 }
+
+/// Runs an index query and reads the matching services' public documents, in result order.
+pub async fn services(state: &AppState, q: &Query) -> Result<Vec<Service>, AppError> {
+    let ids: Vec<uuid::Uuid> = state
+        .catalog
+        .search(q, state.now())?
+        .hits
+        .iter()
+        .map(|h| h.id)
+        .collect();
+    Ok(harbour_db::directory::public_services(&state.db, &ids).await?)
+}

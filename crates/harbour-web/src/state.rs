@@ -82,24 +82,12 @@ impl AppState {
         if from < 0 {
             return self.load_all().await;
         }
-        if from < 0 {
-            return self.load_all().await;
-        }
         let changes = harbour_db::directory::changes_since(&self.db, from).await?;
         if changes.version == from {
             return Ok(0);
         }
         let n = changes.services.len() + changes.removed.len();
-        {
-            let mut orgs = self
-                .organizations
-                .write()
-                .map_err(|_| anyhow::anyhow!("poisoned"))?;
-            for o in &changes.organizations {
-                let cc = o.x_harbour.as_ref().and_then(|p| p.country.clone());
-                orgs.insert(o.id, (o.name.clone(), cc));
-            }
-        }
+        self.remember_organizations(&changes.organizations)?;
         self.catalog.upsert(
             changes
                 .services
@@ -107,11 +95,7 @@ impl AppState {
                 .map(|s| (&s.service, s.modified_at.as_str())),
         )?;
         self.catalog.remove(&changes.removed)?;
-        if let Ok(t) = harbour_db::directory::taxonomies(&self.db).await {
-            if let Ok(mut w) = self.taxonomies.write() {
-                *w = t;
-            }
-        }
+        self.refresh_taxonomies().await;
         self.version.store(changes.version, Ordering::SeqCst);
         self.metrics.services.set(self.catalog.len() as i64);
         tracing::info!(
@@ -122,22 +106,38 @@ impl AppState {
         Ok(n)
     }
 
+    fn remember_organizations(
+        &self,
+        list: &[harbour_domain::hsds::Organization],
+    ) -> anyhow::Result<()> {
+        let mut orgs = self
+            .organizations
+            .write()
+            .map_err(|_| anyhow::anyhow!("poisoned"))?;
+        for o in list {
+            let cc = o.x_harbour.as_ref().and_then(|p| p.country.clone());
+            orgs.insert(o.id, (o.name.clone(), cc));
+        }
+        Ok(())
+    }
+
+    async fn refresh_taxonomies(&self) {
+        match harbour_db::directory::taxonomies(&self.db).await {
+            Ok(t) => {
+                if let Ok(mut w) = self.taxonomies.write() {
+                    *w = t;
+                }
+            }
+            Err(e) => tracing::warn!(error = %e, "taxonomies not reloaded"),
+        }
+    }
+
     /// First load: the whole directory, a page at a time (memory stays bounded however large
     /// the directory), made searchable with one commit.
     async fn load_all(&self) -> anyhow::Result<usize> {
         use harbour_db::directory;
         let version = directory::current_version(&self.db).await?;
-        {
-            let shells = directory::organization_shells(&self.db).await?;
-            let mut orgs = self
-                .organizations
-                .write()
-                .map_err(|_| anyhow::anyhow!("poisoned"))?;
-            for o in shells {
-                let cc = o.x_harbour.as_ref().and_then(|p| p.country.clone());
-                orgs.insert(o.id, (o.name, cc));
-            }
-        }
+        self.remember_organizations(&directory::organization_shells(&self.db).await?)?;
         let mut after: Option<String> = None;
         let mut n = 0;
         self.catalog.begin_bulk()?;
@@ -151,11 +151,7 @@ impl AppState {
         }
         self.catalog.commit()?;
         self.catalog.optimize()?;
-        if let Ok(t) = directory::taxonomies(&self.db).await {
-            if let Ok(mut w) = self.taxonomies.write() {
-                *w = t;
-            }
-        }
+        self.refresh_taxonomies().await;
         // anything written while loading is applied again by the next sync (idempotent)
         self.version.store(version, Ordering::SeqCst);
         self.metrics.services.set(self.catalog.len() as i64);
