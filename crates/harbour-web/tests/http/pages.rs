@@ -333,3 +333,51 @@ async fn shipped_descriptions_appear_in_the_readers_language_marked_as_unreviewe
     let en = app.get(&uri.replace("{l}", "en")).await;
     assert!(!en.body.contains("machine help"));
 }
+
+/// Collects what the app logs, for the duration of one test.
+#[derive(Clone, Default)]
+struct LogSink(std::sync::Arc<std::sync::Mutex<Vec<u8>>>);
+
+impl std::io::Write for LogSink {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        if let Ok(mut v) = self.0.lock() {
+            v.extend_from_slice(buf);
+        }
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+#[tokio::test]
+async fn logs_carry_paths_but_never_what_a_person_searched_for() {
+    let app = TestApp::new().await;
+    let sink = LogSink::default();
+    let writer = sink.clone();
+    let subscriber = tracing_subscriber::fmt()
+        .with_max_level(tracing::Level::DEBUG)
+        .with_ansi(false)
+        .with_writer(move || writer.clone())
+        .finish();
+    let _guard = tracing::subscriber::set_default(subscriber);
+    app.get("/en/support?q=secretquery&near=Krakow").await;
+    app.search("en", "q=secretbody&lat=50.06&lon=19.94&crime_country=PL")
+        .await;
+    app.get("/hsds/services?search=secretapi").await;
+    let logs = String::from_utf8_lossy(&sink.0.lock().expect("logs")).into_owned();
+    assert!(logs.contains("/en/support"), "requests are logged: {logs}");
+    for secret in [
+        "secretquery",
+        "Krakow",
+        "secretbody",
+        "50.06",
+        "19.94",
+        "secretapi",
+    ] {
+        assert!(
+            !logs.contains(secret),
+            "{secret} leaked into the log: {logs}"
+        );
+    }
+}
