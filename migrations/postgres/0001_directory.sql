@@ -18,6 +18,8 @@ CREATE TABLE organizations (
     modified_at TEXT NOT NULL
 );
 
+CREATE INDEX organizations_version ON organizations (version);
+
 CREATE TABLE services (
     id TEXT PRIMARY KEY,
     organization_id TEXT NOT NULL REFERENCES organizations (id) ON DELETE CASCADE,
@@ -34,6 +36,7 @@ CREATE TABLE service_tombstones (
     id TEXT PRIMARY KEY,
     version BIGINT NOT NULL
 );
+CREATE INDEX service_tombstones_version ON service_tombstones (version);
 
 CREATE TABLE taxonomies (
     id TEXT PRIMARY KEY,

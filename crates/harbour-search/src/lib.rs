@@ -559,7 +559,11 @@ impl Catalog {
                 // Nearest first. Rather than computing every document's distance, look inside
                 // growing boxes around the point (plus services covering the place) until the
                 // page is complete: anything outside a box of half-side r is farther than r.
-                let total = searcher.search(&tq, &Count)?;
+                let total = if q.is_unfiltered() {
+                    searcher.num_docs() as usize
+                } else {
+                    searcher.search(&tq, &Count)?
+                };
                 let mut found = None;
                 for radius in [50.0, 200.0, 800.0, 3200.0] {
                     let boxed = query::within_box(

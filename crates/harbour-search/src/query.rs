@@ -49,6 +49,24 @@ pub struct Query {
 }
 
 impl Query {
+    /// True when nothing narrows the set: every service matches.
+    pub fn is_unfiltered(&self) -> bool {
+        !self.has_text()
+            && self.countries.is_empty()
+            && self.support.is_empty()
+            && self.crime.is_empty()
+            && self.languages.is_empty()
+            && self.channels.is_empty()
+            && self.accessibility.is_empty()
+            && !self.free
+            && !self.hours24
+            && !self.open_now
+            && self.organization_id.is_none()
+            && self.taxonomy_term_ids.is_empty()
+            && self.modified_after_ms.is_none()
+            && self.radius_km.is_none()
+    }
+
     pub fn has_text(&self) -> bool {
         self.text.as_deref().is_some_and(|t| !t.trim().is_empty())
     }

@@ -82,6 +82,10 @@ impl AppState {
         if from < 0 {
             return self.load_all().await;
         }
+        // one single-row read every few seconds; the change queries only when something changed
+        if harbour_db::directory::current_version(&self.db).await? == from {
+            return Ok(0);
+        }
         let changes = harbour_db::directory::changes_since(&self.db, from).await?;
         if changes.version == from {
             return Ok(0);
