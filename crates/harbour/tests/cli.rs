@@ -67,13 +67,33 @@ fn get(port: u16, path: &str) -> Option<(u16, String)> {
     Some((status, out))
 }
 
+fn post_form(port: u16, path: &str, form: &str) -> Option<u16> {
+    use std::io::{Read, Write};
+    let mut s = std::net::TcpStream::connect(("127.0.0.1", port)).ok()?;
+    s.set_read_timeout(Some(Duration::from_secs(10))).ok()?;
+    write!(
+        s,
+        "POST {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\
+         Content-Type: application/x-www-form-urlencoded\r\nContent-Length: {}\r\n\r\n{form}",
+        form.len()
+    )
+    .ok()?;
+    let mut out = String::new();
+    s.read_to_string(&mut out).ok()?;
+    out.get(9..12)?.parse().ok()
+}
+
 fn start(env: &Env) -> (Child, u16) {
+    let mut cmd = env.cmd();
+    cmd.stderr(Stdio::null());
+    start_with(cmd)
+}
+
+fn start_with(mut cmd: Command) -> (Child, u16) {
     let port = free_port();
-    let mut child = env
-        .cmd()
+    let mut child = cmd
         .args(["serve", "--listen", &format!("127.0.0.1:{port}")])
         .stdout(Stdio::null())
-        .stderr(Stdio::null())
         .spawn()
         .expect("spawn");
     let t = Instant::now();
@@ -169,6 +189,53 @@ async fn serve_loads_the_directory_once_and_stops_cleanly_on_sigterm() {
     let (child, port) = start(&env);
     assert_eq!(total_services(port), first);
     assert!(stop(child).success());
+}
+
+#[tokio::test]
+async fn logs_carry_paths_but_never_what_a_person_searched_for() {
+    let env = Env::new().await;
+    let log_path = env.dir.path().join("serve.log");
+    let log = std::fs::File::create(&log_path).expect("log file");
+    let mut cmd = env.cmd();
+    cmd.env("HARBOUR_LOG", "debug");
+    let (child, port) = start_with({
+        cmd.stderr(log);
+        cmd
+    });
+    assert_eq!(
+        get(port, "/en/support?q=secretquery&near=Krakow").map(|r| r.0),
+        Some(200)
+    );
+    let posted = post_form(
+        port,
+        "/en/support",
+        "q=secretbody&lat=50.061234&lon=19.937654&crime_country=PL",
+    );
+    assert_eq!(posted, Some(200));
+    assert_eq!(
+        get(port, "/hsds/services?search=secretapi").map(|r| r.0),
+        Some(200)
+    );
+    assert!(stop(child).success());
+    let logs = std::fs::read_to_string(&log_path).expect("read log");
+    assert!(logs.contains("/en/support"), "requests are logged: {logs}");
+    assert!(
+        logs.contains("/hsds/services"),
+        "requests are logged: {logs}"
+    );
+    for secret in [
+        "secretquery",
+        "Krakow",
+        "secretbody",
+        "50.061234",
+        "19.937654",
+        "secretapi",
+    ] {
+        assert!(
+            !logs.contains(secret),
+            "{secret} leaked into the log: {logs}"
+        );
+    }
 }
 
 #[tokio::test]
