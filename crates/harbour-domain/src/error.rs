@@ -12,6 +12,8 @@ pub enum DomainError {
     InvalidImport { path: String, reason: String },
     #[error("invalid query parameter {field}: {reason}")]
     InvalidQuery { field: String, reason: String },
+    #[error("invalid field {field}: {reason}")]
+    InvalidField { field: String, reason: String },
 }
 
 impl DomainError {
@@ -21,6 +23,7 @@ impl DomainError {
             DomainError::InvalidLanguage(_) => "DIRECTORY-0002",
             DomainError::InvalidImport { .. } => "DIRECTORY-0003",
             DomainError::InvalidQuery { .. } => "DIRECTORY-0004",
+            DomainError::InvalidField { .. } => "RIGHTS-0001",
         }
     }
 }

@@ -9,6 +9,7 @@ pub mod geo;
 pub mod hsds;
 pub mod import;
 pub mod lang;
+pub mod rights;
 pub mod schedule;
 pub mod taxonomy;
 

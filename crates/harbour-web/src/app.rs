@@ -46,12 +46,14 @@ pub async fn start(db: Db, config: WebConfig, clock: Clock) -> anyhow::Result<St
     if bad > 0 {
         tracing::warn!(lines = bad, "gazetteer lines skipped");
     }
+    let knowledge = crate::rights::load_knowledge(countries.clone())?;
     let state = AppState(Arc::new(Inner {
         db,
         catalog: Catalog::new()?,
         countries,
         country_index,
         gazetteer,
+        knowledge,
         taxonomies: RwLock::new(Vec::new()),
         i18n: I18n::load()?,
         metrics: Metrics::default(),
@@ -91,6 +93,7 @@ pub fn build(state: AppState) -> Router {
         )
         .nest("/hsds", hsds_routes)
         .route("/api/openapi.json", get(openapi::document))
+        .merge(crate::rights::api_routes())
         .merge(ops::routes())
         .fallback(fallback)
         .layer(middleware::from_fn_with_state(state.clone(), observe))
@@ -108,6 +111,8 @@ pub struct ErrorInfo {
     pub status: StatusCode,
     pub code: &'static str,
     pub detail: String,
+    /// The input field at fault, for API clients.
+    pub field: Option<String>,
 }
 
 impl IntoResponse for AppError {
@@ -117,10 +122,17 @@ impl IntoResponse for AppError {
             tracing::error!(error = format!("{e:#}"), "internal error");
         }
         let mut r = status.into_response();
+        let field = match &self {
+            AppError::Domain(harbour_domain::DomainError::InvalidField { field, .. }) => {
+                Some(field.clone())
+            }
+            _ => None,
+        };
         r.extensions_mut().insert(ErrorInfo {
             status,
             code,
             detail: self.detail(),
+            field,
         });
         r
     }
@@ -161,7 +173,11 @@ async fn observe(State(state): State<AppState>, req: Request, next: Next) -> Res
     if let Some(info) = res.extensions().get::<ErrorInfo>().cloned() {
         let locale = request_locale(&path, accept_language.as_deref());
         res = if is_api(&path) {
-            let body = serde_json::json!({"errors": [{"code": info.code, "detail": info.detail}], "request_id": request_id});
+            let mut error = serde_json::json!({"code": info.code, "detail": info.detail});
+            if let Some(f) = &info.field {
+                error["field"] = serde_json::Value::String(f.clone());
+            }
+            let body = serde_json::json!({"errors": [error], "request_id": request_id});
             (info.status, axum::Json(body)).into_response()
         } else {
             public::error_page(&state, locale, info.status, info.code, &request_id)

@@ -1,5 +1,5 @@
-//! Fluent catalogues, embedded in the binary: `locales/<lang>/main.ftl` (hand-written) and
-//! `generated.ftl` (CLDR language and weekday names).
+//! Fluent catalogues, embedded in the binary: `locales/<lang>/main.ftl` and `rights.ftl`
+//! (hand-written) and `generated.ftl` (CLDR language and weekday names).
 
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
@@ -12,12 +12,13 @@ macro_rules! catalogue {
             $l,
             include_str!(concat!("../../../locales/", $l, "/main.ftl")),
             include_str!(concat!("../../../locales/", $l, "/generated.ftl")),
+            include_str!(concat!("../../../locales/", $l, "/rights.ftl")),
         )
     };
 }
 
-/// Every shipped catalogue: (locale, main.ftl, generated.ftl).
-pub const CATALOGUES: [(&str, &str, &str); 11] = [
+/// Every shipped catalogue: (locale, main.ftl, generated.ftl, rights.ftl).
+pub const CATALOGUES: [(&str, &str, &str, &str); 11] = [
     catalogue!("en"),
     catalogue!("fr"),
     catalogue!("de"),
@@ -39,13 +40,17 @@ impl I18n {
     /// Loads all catalogues; a syntax error in any of them is an error at start.
     pub fn load() -> anyhow::Result<I18n> {
         let mut bundles = HashMap::new();
-        for (code, main, generated) in CATALOGUES {
+        for (code, main, generated, rights) in CATALOGUES {
             let langid = code
                 .parse()
                 .map_err(|e| anyhow::anyhow!("locale {code}: {e:?}"))?;
             let mut bundle = FluentBundle::new_concurrent(vec![langid]);
             bundle.set_use_isolating(false);
-            for (name, text) in [("main.ftl", main), ("generated.ftl", generated)] {
+            for (name, text) in [
+                ("main.ftl", main),
+                ("generated.ftl", generated),
+                ("rights.ftl", rights),
+            ] {
                 let res = FluentResource::try_new(text.to_string())
                     .map_err(|(_, errs)| anyhow::anyhow!("locales/{code}/{name}: {errs:?}"))?;
                 bundle
@@ -140,11 +145,31 @@ mod tests {
     fn every_locale_parses_and_has_every_key_with_the_same_placeholders() {
         let i18n = I18n::load();
         assert!(i18n.is_ok(), "{:?}", i18n.err());
-        let (_, en_main, en_gen) = CATALOGUES[0];
+        let (_, en_main, en_gen, en_rights) = CATALOGUES[0];
         let en = keys_and_placeholders(en_main);
         let en_gen = keys_and_placeholders(en_gen);
+        let en_r = keys_and_placeholders(en_rights);
         assert!(en.len() > 150);
-        for (code, main, generated) in CATALOGUES {
+        assert!(en_r.len() > 100);
+        for (code, main, generated, rights) in CATALOGUES {
+            assert!(
+                FluentResource::try_new(rights.to_string()).is_ok(),
+                "{code}/rights.ftl has syntax errors"
+            );
+            assert_eq!(
+                keys_and_placeholders(rights),
+                en_r,
+                "{code}/rights.ftl differs from en in keys or placeholders"
+            );
+            if code != "en" {
+                // a copied English catalogue is not a translation
+                let same = rights
+                    .lines()
+                    .filter(|l| !l.starts_with('#') && l.contains(" = "))
+                    .filter(|l| en_rights.lines().any(|e| e == *l))
+                    .count();
+                assert!(same * 10 < en_r.len(), "{code}/rights.ftl is mostly English");
+            }
             assert!(
                 FluentResource::try_new(main.to_string()).is_ok(),
                 "{code}/main.ftl has syntax errors"

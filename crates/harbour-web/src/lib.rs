@@ -10,6 +10,7 @@ pub mod openapi;
 pub mod ops;
 pub mod params;
 pub mod public;
+pub mod rights;
 pub mod search;
 pub mod state;
 

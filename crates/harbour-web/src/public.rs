@@ -33,6 +33,7 @@ pub fn routes() -> Router<AppState> {
         .route("/{lang}/countries", get(countries_page))
         .route("/{lang}/countries/{cc}", get(country_page))
         .route("/{lang}/safety", get(safety_page))
+        .merge(crate::rights::routes())
 }
 
 const CSS: &str = include_str!("../static/site.css");
@@ -62,7 +63,7 @@ async fn js() -> Response {
     asset("text/javascript; charset=utf-8", JS)
 }
 
-fn locale(lang: &str) -> Result<Locale, AppError> {
+pub(crate) fn locale(lang: &str) -> Result<Locale, AppError> {
     Locale::parse(lang)
         .filter(|l| l.code() == lang)
         .ok_or(AppError::NotFound)
@@ -98,7 +99,7 @@ pub struct SwitchLink {
 }
 
 impl<'a> Chrome<'a> {
-    fn new(state: &'a AppState, locale: Locale, rest: impl Into<String>) -> Self {
+    pub(crate) fn new(state: &'a AppState, locale: Locale, rest: impl Into<String>) -> Self {
         Chrome {
             state,
             locale,
@@ -106,7 +107,7 @@ impl<'a> Chrome<'a> {
             rest: rest.into(),
         }
     }
-    fn titled(mut self, key: &str) -> Self {
+    pub(crate) fn titled(mut self, key: &str) -> Self {
         self.title = self.t(key);
         self
     }
@@ -149,7 +150,7 @@ impl<'a> Chrome<'a> {
     }
 }
 
-fn render(t: &impl Template) -> Result<Response, AppError> {
+pub(crate) fn render(t: &impl Template) -> Result<Response, AppError> {
     let html = t.render().map_err(|e| AppError::Internal(e.into()))?;
     Ok(Html(html).into_response())
 }
@@ -160,7 +161,7 @@ pub struct Opt {
     pub selected: bool,
 }
 
-fn country_options(c: &Chrome<'_>, selected: Option<CountryCode>) -> Vec<Opt> {
+pub(crate) fn country_options(c: &Chrome<'_>, selected: Option<CountryCode>) -> Vec<Opt> {
     let mut v: Vec<Opt> = c
         .state
         .countries
@@ -330,7 +331,7 @@ fn short(text: &str, max: usize) -> String {
     }
 }
 
-fn card(c: &Chrome<'_>, s: &Service, r: Option<&Ranked>) -> Card {
+pub(crate) fn card(c: &Chrome<'_>, s: &Service, r: Option<&Ranked>) -> Card {
     let lang = c.lang();
     let name = s.localized("name", lang);
     let desc = s.localized("description", lang);

@@ -38,6 +38,8 @@ pub struct Inner {
     pub countries: Vec<CountryProfile>,
     pub country_index: HashMap<CountryCode, usize>,
     pub gazetteer: Gazetteer,
+    /// The rights navigator's knowledge base (`content/`).
+    pub knowledge: harbour_domain::rights::Knowledge,
     pub taxonomies: RwLock<Vec<TaxonomyWithTerms>>,
     pub i18n: I18n,
     pub metrics: Metrics,

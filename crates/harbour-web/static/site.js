@@ -1,6 +1,7 @@
 // Harbour's one script. Everything works without it; it only adds:
 // - quick exit by the Esc key and by the button without leaving a history entry;
-// - an opt-in "use my position" that fills two hidden form fields (sent by POST, never in a URL).
+// - an opt-in "use my position" that fills two hidden form fields (sent by POST, never in a URL);
+// - a print button on the rights result, and every explanation opened before printing.
 (function () {
   'use strict';
   var exit = document.getElementById('quick-exit');
@@ -29,4 +30,13 @@
       }, function () { btn.disabled = true; }, { maximumAge: 600000, timeout: 15000 });
     });
   }
+  var print = document.getElementById('print-page');
+  if (print) {
+    print.hidden = false;
+    print.addEventListener('click', function () { window.print(); });
+  }
+  window.addEventListener('beforeprint', function () {
+    var d = document.querySelectorAll('details');
+    for (var i = 0; i < d.length; i++) { d[i].open = true; }
+  });
 }());

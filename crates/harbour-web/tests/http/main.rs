@@ -13,3 +13,4 @@ mod support;
 mod hsds;
 mod ops;
 mod pages;
+mod rights;
