@@ -32,7 +32,11 @@ fn main() {
                 .and_then(|f| f.to_str())
                 .unwrap_or_default()
                 .to_string();
-            let _ = writeln!(out, "    ({file:?}, include_str!({:?})),", p.display().to_string());
+            let _ = writeln!(
+                out,
+                "    ({file:?}, include_str!({:?})),",
+                p.display().to_string()
+            );
         }
         let _ = writeln!(out, "];");
     }

@@ -77,6 +77,32 @@ const PAGE_TYPES = [
   { name: 'country (es)', go: (page, l) => page.goto(`${harbour.origin}/${l}/countries/es`) },
   { name: 'countries list', go: (page, l) => page.goto(`${harbour.origin}/${l}/countries`) },
   { name: 'safety', go: (page, l) => page.goto(`${harbour.origin}/${l}/safety`) },
+  { name: 'rights navigator (intro)', go: (page, l) => page.goto(`${harbour.origin}/${l}/rights`) },
+  {
+    name: 'rights navigator (a question)',
+    go: async (page, l) => {
+      await page.goto(`${harbour.origin}/${l}/rights`);
+      const [response] = await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), page.click('form button[type=submit]')]);
+      return response;
+    },
+  },
+  {
+    name: 'rights navigator (result ES/PL)',
+    go: async (page, l) => {
+      await page.goto(`${harbour.origin}/${l}/rights`);
+      await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), page.click('form button[type=submit]')]);
+      await page.selectOption('#crime_country', 'ES');
+      await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), page.click('button[value=next]')]);
+      await page.selectOption('#residence_country', 'PL');
+      await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), page.click('button[value=next]')]);
+      const [response] = await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), page.click('button[value=result]')]);
+      assert.ok(await page.locator('#s-compensation').count() === 1, 'no result to scan');
+      return response;
+    },
+  },
+  { name: 'rights article (2012/29/EU Art. 17)', go: (page, l) => page.goto(`${harbour.origin}/${l}/rights/2012-29-eu/17`) },
+  { name: 'rights instrument (2012/29/EU)', go: (page, l) => page.goto(`${harbour.origin}/${l}/rights/2012-29-eu`) },
+  { name: 'country rights (es)', go: (page, l) => page.goto(`${harbour.origin}/${l}/countries/es/rights`) },
   { name: 'error (404)', status: 404, go: (page, l) => page.goto(`${harbour.origin}/${l}/support/${NIL_UUID}`) },
 ];
 

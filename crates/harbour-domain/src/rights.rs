@@ -386,7 +386,11 @@ pub struct Knowledge {
 
 fn check_fact(file: &str, path: &str, f: &Fact) -> Result<(), ContentError> {
     if f.value.trim().is_empty() {
-        return Err(invalid(file, path, "a fact needs a value (use null when unknown)"));
+        return Err(invalid(
+            file,
+            path,
+            "a fact needs a value (use null when unknown)",
+        ));
     }
     if f.sources.is_empty() {
         return Err(invalid(file, path, "a fact needs at least one source"));
@@ -403,7 +407,8 @@ fn check_fact(file: &str, path: &str, f: &Fact) -> Result<(), ContentError> {
 
 impl Knowledge {
     pub fn parse(src: ContentSources<'_>) -> Result<Knowledge, ContentError> {
-        let instruments = parse::<InstrumentsFile>("instruments.json", src.instruments)?.instruments;
+        let instruments =
+            parse::<InstrumentsFile>("instruments.json", src.instruments)?.instruments;
         let rights = parse::<RightsFile>("rights.json", src.rights)?.rights;
 
         let mut slugs = BTreeSet::new();
@@ -415,10 +420,18 @@ impl Knowledge {
                     .chars()
                     .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
             {
-                return Err(invalid("instruments.json", path, "slug not unique or not lower-case"));
+                return Err(invalid(
+                    "instruments.json",
+                    path,
+                    "slug not unique or not lower-case",
+                ));
             }
             if inst.territory_sources.is_empty() {
-                return Err(invalid("instruments.json", path, "territorial facts need a source"));
+                return Err(invalid(
+                    "instruments.json",
+                    path,
+                    "territorial facts need a source",
+                ));
             }
             for nb in &inst.not_bound {
                 if inst.binds(nb.country) {
@@ -436,10 +449,18 @@ impl Knowledge {
         for (i, r) in rights.iter().enumerate() {
             let path = format!("rights[{i}]");
             if !ids.insert(r.id.as_str()) {
-                return Err(invalid("rights.json", path, format!("duplicate id {}", r.id)));
+                return Err(invalid(
+                    "rights.json",
+                    path,
+                    format!("duplicate id {}", r.id),
+                ));
             }
             if matches!(r.section, SectionId::SafeNow | SectionId::NextSteps) {
-                return Err(invalid("rights.json", path, "rights cannot go in this section"));
+                return Err(invalid(
+                    "rights.json",
+                    path,
+                    "rights cannot go in this section",
+                ));
             }
             if r.title.trim().is_empty() || r.body.trim().is_empty() {
                 return Err(invalid("rights.json", path, "title and body are required"));
@@ -473,7 +494,11 @@ impl Knowledge {
                 return Err(invalid(&file, format!("rights.{k}"), "no such right"));
             }
             if let Some(k) = t.instruments.keys().find(|k| instrument(k).is_none()) {
-                return Err(invalid(&file, format!("instruments.{k}"), "no such instrument"));
+                return Err(invalid(
+                    &file,
+                    format!("instruments.{k}"),
+                    "no such instrument",
+                ));
             }
             translations.insert(locale, t);
         }
@@ -709,10 +734,9 @@ pub struct Item {
 
 impl Item {
     fn message(id: impl Into<String>, m: Message) -> Item {
-        let (sources, verified) = m
-            .fact
-            .as_ref()
-            .map_or((Vec::new(), None), |f| (f.sources.clone(), Some(f.verified)));
+        let (sources, verified) = m.fact.as_ref().map_or((Vec::new(), None), |f| {
+            (f.sources.clone(), Some(f.verified))
+        });
         Item {
             id: id.into(),
             content: Content::Message(m),
@@ -1024,7 +1048,10 @@ impl Knowledge {
         // 3. reporting
         let mut reporting = Vec::new();
         if q.reported == Some(true) {
-            reporting.push(Item::message("already-reported", Message::new("already-reported")));
+            reporting.push(Item::message(
+                "already-reported",
+                Message::new("already-reported"),
+            ));
         } else {
             reporting.push(Item::message("no-pressure", Message::new("no-pressure")));
         }
@@ -1173,9 +1200,9 @@ impl Knowledge {
                 .basis(basis_of("free-support", SectionId::Support)),
         );
         if q.reported != Some(true) {
-            let report_home = applied.iter().any(|r| {
-                r.section == SectionId::Reporting && r.when.cross_border == Some(true)
-            });
+            let report_home = applied
+                .iter()
+                .any(|r| r.section == SectionId::Reporting && r.when.cross_border == Some(true));
             if report_home {
                 steps.push(
                     Item::message(
@@ -1191,7 +1218,10 @@ impl Knowledge {
                 ));
             }
         }
-        steps.push(Item::message("step-evidence", Message::new("step-evidence")));
+        steps.push(Item::message(
+            "step-evidence",
+            Message::new("step-evidence"),
+        ));
         match &comp.time_limit {
             Some(f) => steps.push(Item::message(
                 "step-deadline",
@@ -1276,7 +1306,8 @@ impl Knowledge {
             .flat_map(|r| r.basis.iter().map(|b| b.instrument.as_str()))
             .collect();
         for inst in &self.instruments {
-            let relevant = cited.contains(inst.id.as_str()) || inst.status != InstrumentStatus::InForce;
+            let relevant =
+                cited.contains(inst.id.as_str()) || inst.status != InstrumentStatus::InForce;
             if !relevant {
                 continue;
             }

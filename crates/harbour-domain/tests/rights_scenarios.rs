@@ -128,7 +128,8 @@ fn every_scenario_gets_the_rights_authorities_and_deadlines_it_should() {
         }
         let c = &e["compensation"];
         let code = |v: &Value| v.as_str().map(|s| CountryCode::parse(s).unwrap());
-        if c.get("route").is_some() && a.compensation.deciding_country != code(&c["deciding_country"])
+        if c.get("route").is_some()
+            && a.compensation.deciding_country != code(&c["deciding_country"])
         {
             failures.push(format!(
                 "{name}: deciding {:?}",
@@ -228,5 +229,8 @@ fn every_european_state_has_a_national_profile() {
         .into_iter()
         .filter(|c| k.national(CountryCode::parse(c).unwrap()).is_none())
         .collect();
-    assert!(missing.is_empty(), "no content/countries file for {missing:?}");
+    assert!(
+        missing.is_empty(),
+        "no content/countries file for {missing:?}"
+    );
 }

@@ -168,7 +168,10 @@ mod tests {
                     .filter(|l| !l.starts_with('#') && l.contains(" = "))
                     .filter(|l| en_rights.lines().any(|e| e == *l))
                     .count();
-                assert!(same * 10 < en_r.len(), "{code}/rights.ftl is mostly English");
+                assert!(
+                    same * 10 < en_r.len(),
+                    "{code}/rights.ftl is mostly English"
+                );
             }
             assert!(
                 FluentResource::try_new(main.to_string()).is_ok(),

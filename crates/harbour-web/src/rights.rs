@@ -10,7 +10,7 @@ use axum::routing::{get, post};
 use axum::{Json, Router};
 use fluent_bundle::FluentValue;
 use harbour_domain::rights::{
-    Assessment, ContentError, ContentSources, Content, CrimeKind, Fact, Item, Knowledge, Message,
+    Assessment, Content, ContentError, ContentSources, CrimeKind, Fact, Item, Knowledge, Message,
     Question, Side, Situation, Stage,
 };
 use harbour_domain::{taxonomy, CountryCode, CountryProfile, DomainError, Locale};
@@ -115,7 +115,11 @@ impl Answers {
             v.extend(self.kind.map(|k| ("crime_kind", k.key().to_string())));
         }
         if step != 4 {
-            v.extend(self.situations.iter().map(|s| ("situation", s.key().to_string())));
+            v.extend(
+                self.situations
+                    .iter()
+                    .map(|s| ("situation", s.key().to_string())),
+            );
         }
         if step != 5 {
             v.extend(
@@ -284,7 +288,10 @@ fn question_page(
     error: Option<String>,
 ) -> Result<Response, AppError> {
     let c = Chrome::new(state, l, "/rights").titled("rights-title");
-    let field = STEPS.get(step.saturating_sub(1)).copied().unwrap_or("crime_country");
+    let field = STEPS
+        .get(step.saturating_sub(1))
+        .copied()
+        .unwrap_or("crime_country");
     let choice = |value: &str, label: String, checked: bool| Choice {
         value: value.to_string(),
         label,
@@ -293,7 +300,13 @@ fn question_page(
     let countries = |sel: Option<CountryCode>| -> Vec<Choice> {
         crate::public::country_options(&c, sel)
             .into_iter()
-            .map(|Opt { code, name, selected }| choice(&code, name, selected))
+            .map(
+                |Opt {
+                     code,
+                     name,
+                     selected,
+                 }| choice(&code, name, selected),
+            )
             .collect()
     };
     let (control, choices) = match step {
@@ -303,7 +316,13 @@ fn question_page(
             "radio",
             CrimeKind::ALL
                 .iter()
-                .map(|k| choice(k.key(), c.t(&format!("rights-kind-{}", k.key())), a.kind == Some(*k)))
+                .map(|k| {
+                    choice(
+                        k.key(),
+                        c.t(&format!("rights-kind-{}", k.key())),
+                        a.kind == Some(*k),
+                    )
+                })
                 .collect(),
         ),
         4 => (
@@ -336,7 +355,13 @@ fn question_page(
             "radio",
             Stage::ALL
                 .iter()
-                .map(|s| choice(s.key(), c.t(&format!("rights-stage-{}", s.key())), a.stage == Some(*s)))
+                .map(|s| {
+                    choice(
+                        s.key(),
+                        c.t(&format!("rights-stage-{}", s.key())),
+                        a.stage == Some(*s),
+                    )
+                })
                 .collect(),
         ),
     };
@@ -552,7 +577,9 @@ fn sections_view(state: &AppState, l: Locale, a: &Assessment) -> Vec<SectionView
         .iter()
         .map(|s| SectionView {
             id: s.id.key(),
-            title: state.i18n.t(l, &format!("rights-section-{}", s.id.key()), &[]),
+            title: state
+                .i18n
+                .t(l, &format!("rights-section-{}", s.id.key()), &[]),
             items: s.items.iter().map(|i| item_view(state, l, i)).collect(),
         })
         .collect()
@@ -601,7 +628,10 @@ async fn contact_services(
     };
     let mut all = search::services(state, &q).await?;
     all.sort_by_key(|s| {
-        let listed = first.iter().position(|id| *id == s.id).unwrap_or(usize::MAX);
+        let listed = first
+            .iter()
+            .position(|id| *id == s.id)
+            .unwrap_or(usize::MAX);
         let helpline =
             s.term_codes(taxonomy::SUPPORT).any(|t| t == "helpline") && !s.phones.is_empty();
         (listed, !helpline)
@@ -749,7 +779,11 @@ async fn instrument_page(
             number: a.number.clone(),
             title: a.title.clone(),
             href: format!("/{}/rights/{slug}/{}", l.code(), a.number),
-            explained: state.knowledge.rights_citing(&inst.id, &a.number).next().is_some(),
+            explained: state
+                .knowledge
+                .rights_citing(&inst.id, &a.number)
+                .next()
+                .is_some(),
         })
         .collect();
     let page = InstrumentPage {
@@ -899,10 +933,19 @@ async fn country_rights(
             row("online-reporting", n.reporting.online.as_ref()),
             row("non-emergency", n.reporting.non_emergency.as_ref()),
             row("scheme", n.compensation.scheme.as_ref()),
-            row("deciding-authority", n.compensation.deciding_authority.as_ref()),
-            row("assisting-authority", n.compensation.assisting_authority.as_ref()),
+            row(
+                "deciding-authority",
+                n.compensation.deciding_authority.as_ref(),
+            ),
+            row(
+                "assisting-authority",
+                n.compensation.assisting_authority.as_ref(),
+            ),
             row("time-limit", n.compensation.time_limit.as_ref()),
-            row("home-scheme-abroad", n.compensation.covers_residents_abroad.as_ref()),
+            row(
+                "home-scheme-abroad",
+                n.compensation.covers_residents_abroad.as_ref(),
+            ),
             row("legal-aid", n.legal_aid.as_ref()),
             row("interpretation", n.interpretation.as_ref()),
             row("rights-page", n.rights_page.as_ref()),

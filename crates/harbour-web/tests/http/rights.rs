@@ -267,7 +267,10 @@ async fn bad_navigator_input_gets_a_translated_error_and_no_result() {
     assert!(r.body.contains("role=\"alert\""));
     assert!(r.body.contains("lang=\"fr\""));
     let r = app
-        .post_form("/en/rights", "step=3&go=next&crime_country=ES&crime_kind=xyz")
+        .post_form(
+            "/en/rights",
+            "step=3&go=next&crime_country=ES&crime_kind=xyz",
+        )
         .await;
     assert_eq!(r.status, StatusCode::BAD_REQUEST);
     assert!(r.body.contains("crime_kind"));
