@@ -173,10 +173,12 @@ async fn observe(State(state): State<AppState>, req: Request, next: Next) -> Res
     if let Some(info) = res.extensions().get::<ErrorInfo>().cloned() {
         let locale = request_locale(&path, accept_language.as_deref());
         res = if is_api(&path) {
-            let mut error = serde_json::json!({"code": info.code, "detail": info.detail});
-            if let Some(f) = &info.field {
-                error["field"] = serde_json::Value::String(f.clone());
-            }
+            let error = match &info.field {
+                Some(f) => {
+                    serde_json::json!({"code": info.code, "detail": info.detail, "field": f})
+                }
+                None => serde_json::json!({"code": info.code, "detail": info.detail}),
+            };
             let body = serde_json::json!({"errors": [error], "request_id": request_id});
             (info.status, axum::Json(body)).into_response()
         } else {
