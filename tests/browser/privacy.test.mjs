@@ -94,6 +94,15 @@ async function walkJourney(javaScriptEnabled) {
     await record('countries', await follow(page.locator('header nav a[href="/en/countries"]')));
     await record('country', await follow(page.locator('main a[href="/en/countries/es"]').first()));
     await record('safety', await follow(page.locator('header nav a[href="/en/safety"]')));
+    await record('rights', await follow(page.locator('header nav a[href="/en/rights"]')));
+    await record('rights question', await follow(page.locator('main form button[type=submit]')));
+    await page.selectOption('#crime_country', 'ES');
+    await follow(page.locator('button[value=next]'));
+    await page.selectOption('#residence_country', 'PL');
+    await record('rights result', await follow(page.locator('button[value=result]')));
+    await page.locator('#vrd-17-report-at-home summary').click();
+    await record('rights article', await follow(page.locator('#vrd-17-report-at-home a[href="/en/rights/2012-29-eu/17"]')));
+    await record('country rights', await page.goto(`${harbour.origin}/en/countries/es/rights`));
     await record('error 404', await page.goto(`${harbour.origin}/en/support/${NIL_UUID}`));
     const exit = await follow(page.locator('#quick-exit'));
     // with JavaScript the exit is location.replace, reported as a navigation all the same
@@ -135,7 +144,7 @@ for (const javaScriptEnabled of [true, false]) {
     });
 
     test('every HTML page has a strict CSP, frame-ancestors none and no referrer', () => {
-      assert.equal(walk.pages.length, 9);
+      assert.equal(walk.pages.length, 14);
       for (const p of walk.pages) {
         const where = `${p.name} (${p.method} ${p.url}, ${p.status})`;
         assert.match(p.headers['content-type'] || '', /^text\/html/, `${where}: not HTML`);
@@ -152,10 +161,12 @@ for (const javaScriptEnabled of [true, false]) {
       }
     });
 
-    test('the results page is not cached (Cache-Control: no-store)', () => {
-      const results = walk.pages.find((p) => p.name === 'results');
-      const cc = (results.headers['cache-control'] || '').toLowerCase();
-      assert.ok(cc.split(',').map((s) => s.trim()).includes('no-store'), `results Cache-Control is "${cc}"`);
+    test('the results pages are not cached (Cache-Control: no-store)', () => {
+      for (const name of ['results', 'rights question', 'rights result']) {
+        const results = walk.pages.find((p) => p.name === name);
+        const cc = (results.headers['cache-control'] || '').toLowerCase();
+        assert.ok(cc.split(',').map((s) => s.trim()).includes('no-store'), `${name} Cache-Control is "${cc}"`);
+      }
     });
 
     test('each page weighs under 30 KB (HTML + CSS + JS, gzip)', async (t) => {

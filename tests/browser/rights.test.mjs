@@ -38,11 +38,12 @@ for (const javaScriptEnabled of [true, false]) {
         await submit(page, 'button[value=next]');
         await page.selectOption('#residence_country', 'PL');
         await submit(page, 'button[value=next]');
-        // back keeps the first answer
+        // back keeps the answers: from question 3 to question 2, then to question 1
+        await submit(page, 'button[value=back]');
+        assert.equal(await page.inputValue('#residence_country'), 'PL');
         await submit(page, 'button[value=back]');
         assert.equal(await page.inputValue('#crime_country'), 'ES');
         await submit(page, 'button[value=next]');
-        assert.equal(await page.inputValue('#residence_country'), 'PL');
         await submit(page, 'button[value=next]');
         await page.check('input[name=crime_kind][value=robbery]');
         await submit(page, 'button[value=next]');
