@@ -1,8 +1,10 @@
 //! All of Harbour's SQL. One logical schema on two backends (SQLite embedded, PostgreSQL),
 //! chosen at runtime from the database URL; queries use `$n` placeholders, which both accept.
 
+pub mod crypto;
 pub mod directory;
 pub mod testing;
+pub mod workspace;
 
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
 use sqlx::{AnyPool, Executor};
@@ -116,6 +118,11 @@ impl Db {
 
     /// Pool for writes.
     pub fn writer(&self) -> &AnyPool {
+        &self.pool
+    }
+
+    /// The one pool (the workspace reads and writes in the same transactions).
+    pub fn pool(&self) -> &AnyPool {
         &self.pool
     }
 

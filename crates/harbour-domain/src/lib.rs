@@ -12,6 +12,7 @@ pub mod lang;
 pub mod rights;
 pub mod schedule;
 pub mod taxonomy;
+pub mod workspace;
 
 pub use country::{CountryCode, CountryProfile};
 pub use error::DomainError;

@@ -1,0 +1,1089 @@
+//! The workspace's data: organisations and their keys, people and invitations, cases with their
+//! sensitive fields sealed at rest, and the hash-chained audit log written in the same
+//! transaction as every read and write of case data.
+
+use chrono::{DateTime, Duration, Utc};
+use harbour_domain::workspace::{may_access_case, CaseAccess, Membership, Role};
+use sqlx::any::AnyRow;
+use sqlx::{Any, Row, Transaction};
+use std::collections::HashMap;
+use uuid::Uuid;
+
+use crate::crypto::{self, CryptoError, DataKey, MasterKey, Place};
+use crate::{Db, DbError};
+
+#[derive(Debug, thiserror::Error)]
+pub enum WorkspaceError {
+    #[error("not allowed")]
+    Forbidden,
+    #[error("not found")]
+    NotFound,
+    #[error("invalid {field}: {reason}")]
+    Invalid { field: String, reason: String },
+    #[error("this invitation is unknown, used or expired")]
+    Invitation,
+    #[error(transparent)]
+    Crypto(#[from] CryptoError),
+    #[error(transparent)]
+    Db(#[from] DbError),
+}
+
+impl From<sqlx::Error> for WorkspaceError {
+    fn from(e: sqlx::Error) -> Self {
+        WorkspaceError::Db(DbError::Sqlx(e))
+    }
+}
+
+impl WorkspaceError {
+    pub fn code(&self) -> &'static str {
+        match self {
+            WorkspaceError::Forbidden => "WORKSPACE-0001",
+            WorkspaceError::NotFound => "WORKSPACE-0002",
+            WorkspaceError::Invalid { .. } => "WORKSPACE-0003",
+            WorkspaceError::Invitation => "WORKSPACE-0004",
+            _ => "INTERNAL",
+        }
+    }
+}
+
+pub type Result<T> = std::result::Result<T, WorkspaceError>;
+
+fn invalid(field: &str, reason: &str) -> WorkspaceError {
+    WorkspaceError::Invalid {
+        field: field.into(),
+        reason: reason.into(),
+    }
+}
+
+fn ts(t: DateTime<Utc>) -> String {
+    t.to_rfc3339_opts(chrono::SecondsFormat::Micros, true)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Audit
+
+/// One audit entry before it is chained. `detail` never holds personal data: ids and names of
+/// fields, not their values.
+pub struct AuditEntry<'a> {
+    pub actor: Option<&'a str>,
+    pub organization: Option<&'a str>,
+    pub action: &'a str,
+    pub target_kind: Option<&'a str>,
+    pub target_id: Option<&'a str>,
+    pub detail: String,
+}
+
+#[allow(clippy::too_many_arguments)]
+fn chain_hash(
+    prev: &str,
+    seq: i64,
+    at: &str,
+    actor: &str,
+    org: &str,
+    action: &str,
+    kind: &str,
+    target: &str,
+    detail: &str,
+) -> String {
+    let mut s = String::new();
+    for part in [
+        prev,
+        &seq.to_string(),
+        at,
+        actor,
+        org,
+        action,
+        kind,
+        target,
+        detail,
+    ] {
+        s.push_str(&part.len().to_string());
+        s.push(':');
+        s.push_str(part);
+        s.push('|');
+    }
+    crypto::sha256_hex(s.as_bytes())
+}
+
+/// Takes the write lock first, so that a transaction that reads and then writes cannot be
+/// refused halfway on SQLite (and serialises on the audit head on PostgreSQL).
+async fn lock(tx: &mut Transaction<'_, Any>) -> Result<()> {
+    sqlx::query("UPDATE audit_head SET seq = seq WHERE id = 1")
+        .execute(&mut **tx)
+        .await?;
+    Ok(())
+}
+
+/// Appends to the chain inside `tx`. The head row is updated in the same statement order on
+/// both backends, so concurrent writers serialise on it.
+pub async fn audit(
+    tx: &mut Transaction<'_, Any>,
+    e: AuditEntry<'_>,
+    now: DateTime<Utc>,
+) -> Result<i64> {
+    lock(tx).await?;
+    let head = sqlx::query("SELECT seq, hash FROM audit_head WHERE id = 1")
+        .fetch_one(&mut **tx)
+        .await?;
+    let prev_seq: i64 = head.try_get("seq")?;
+    let prev: String = head.try_get("hash")?;
+    let seq = prev_seq + 1;
+    let at = ts(now);
+    let hash = chain_hash(
+        &prev,
+        seq,
+        &at,
+        e.actor.unwrap_or(""),
+        e.organization.unwrap_or(""),
+        e.action,
+        e.target_kind.unwrap_or(""),
+        e.target_id.unwrap_or(""),
+        &e.detail,
+    );
+    sqlx::query(
+        "INSERT INTO audit_log (seq, at, actor, organization_id, action, target_kind, target_id, \
+         detail, prev_hash, hash) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
+    )
+    .bind(seq)
+    .bind(&at)
+    .bind(e.actor)
+    .bind(e.organization)
+    .bind(e.action)
+    .bind(e.target_kind)
+    .bind(e.target_id)
+    .bind(&e.detail)
+    .bind(&prev)
+    .bind(&hash)
+    .execute(&mut **tx)
+    .await?;
+    sqlx::query("UPDATE audit_head SET seq = $1, hash = $2 WHERE id = 1")
+        .bind(seq)
+        .bind(&hash)
+        .execute(&mut **tx)
+        .await?;
+    Ok(seq)
+}
+
+/// Where the chain breaks.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AuditBreak {
+    pub seq: i64,
+    pub reason: &'static str,
+}
+
+/// Recomputes the whole chain. Detects an altered row (its hash no longer matches), a removed
+/// row (a gap in the sequence or a broken link), reordered rows (broken links) and a removed
+/// tail (the head no longer matches the last row).
+pub async fn verify_audit(db: &Db) -> Result<std::result::Result<i64, AuditBreak>> {
+    let rows = sqlx::query(
+        "SELECT seq, at, actor, organization_id, action, target_kind, target_id, detail, \
+         prev_hash, hash FROM audit_log ORDER BY seq",
+    )
+    .fetch_all(db.pool())
+    .await?;
+    let mut prev = "0".repeat(64);
+    let mut expected = 1i64;
+    for r in &rows {
+        let seq: i64 = r.try_get("seq")?;
+        let get = |c: &str| -> std::result::Result<String, sqlx::Error> {
+            Ok(r.try_get::<Option<String>, _>(c)?.unwrap_or_default())
+        };
+        if seq != expected {
+            return Ok(Err(AuditBreak {
+                seq,
+                reason: "a row is missing before this one",
+            }));
+        }
+        if get("prev_hash")? != prev {
+            return Ok(Err(AuditBreak {
+                seq,
+                reason: "this row does not follow the one before (removed or reordered)",
+            }));
+        }
+        let h = chain_hash(
+            &prev,
+            seq,
+            &get("at")?,
+            &get("actor")?,
+            &get("organization_id")?,
+            &get("action")?,
+            &get("target_kind")?,
+            &get("target_id")?,
+            &get("detail")?,
+        );
+        if h != get("hash")? {
+            return Ok(Err(AuditBreak {
+                seq,
+                reason: "this row was altered",
+            }));
+        }
+        prev = h;
+        expected += 1;
+    }
+    let head = sqlx::query("SELECT seq, hash FROM audit_head WHERE id = 1")
+        .fetch_one(db.pool())
+        .await?;
+    let head_seq: i64 = head.try_get("seq")?;
+    let head_hash: String = head.try_get("hash")?;
+    if head_seq != expected - 1 || head_hash != prev {
+        return Ok(Err(AuditBreak {
+            seq: head_seq,
+            reason: "rows at the end of the log were removed",
+        }));
+    }
+    Ok(Ok(expected - 1))
+}
+
+/// An organisation's audit entries, newest first (for its admins).
+#[derive(Debug, Clone)]
+pub struct AuditRow {
+    pub seq: i64,
+    pub at: String,
+    pub actor: Option<String>,
+    pub action: String,
+    pub target_kind: Option<String>,
+    pub target_id: Option<String>,
+    pub detail: String,
+}
+
+pub async fn audit_log(db: &Db, actor: &Actor, org: &str, limit: i64) -> Result<Vec<AuditRow>> {
+    if !harbour_domain::workspace::may_read_audit(&actor.memberships, org) {
+        return Err(WorkspaceError::Forbidden);
+    }
+    let rows = sqlx::query(
+        "SELECT seq, at, actor, action, target_kind, target_id, detail FROM audit_log \
+         WHERE organization_id = $1 ORDER BY seq DESC LIMIT $2",
+    )
+    .bind(org)
+    .bind(limit)
+    .fetch_all(db.pool())
+    .await?;
+    rows.iter()
+        .map(|r| {
+            Ok(AuditRow {
+                seq: r.try_get("seq")?,
+                at: r.try_get("at")?,
+                actor: r.try_get("actor")?,
+                action: r.try_get("action")?,
+                target_kind: r.try_get("target_kind")?,
+                target_id: r.try_get("target_id")?,
+                detail: r.try_get("detail")?,
+            })
+        })
+        .collect()
+}
+
+// ---------------------------------------------------------------------------------------------
+// Keys
+
+const DATA: &str = "data";
+const INDEX: &str = "index";
+
+/// The unwrapped keys of one organisation.
+struct OrgKeys {
+    active_data: (String, DataKey),
+    index: DataKey,
+    all: HashMap<String, DataKey>,
+}
+
+async fn org_keys(db: &Db, mk: &MasterKey, org: &str) -> Result<OrgKeys> {
+    let rows = sqlx::query(
+        "SELECT id, purpose, wrapped, master_key_id, active FROM org_keys \
+         WHERE organization_id = $1 ORDER BY created_at",
+    )
+    .bind(org)
+    .fetch_all(db.pool())
+    .await?;
+    let mut all = HashMap::new();
+    let mut active = None;
+    let mut index = None;
+    for r in rows {
+        let id: String = r.try_get("id")?;
+        let master: String = r.try_get("master_key_id")?;
+        if master != mk.id() {
+            return Err(CryptoError::OtherMaster(master).into());
+        }
+        let key = mk.unwrap(org, &id, &r.try_get::<String, _>("wrapped")?)?;
+        let purpose: String = r.try_get("purpose")?;
+        let is_active: i64 = r.try_get("active")?;
+        if purpose == INDEX {
+            index = Some(key.clone());
+        } else if is_active == 1 {
+            active = Some((id.clone(), key.clone()));
+        }
+        all.insert(id, key);
+    }
+    match (active, index) {
+        (Some(active_data), Some(index)) => Ok(OrgKeys {
+            active_data,
+            index,
+            all,
+        }),
+        _ => Err(WorkspaceError::NotFound),
+    }
+}
+
+async fn insert_key(
+    tx: &mut Transaction<'_, Any>,
+    mk: &MasterKey,
+    org: &str,
+    purpose: &str,
+    now: DateTime<Utc>,
+) -> Result<String> {
+    let id = format!("k-{}", Uuid::new_v4().simple());
+    let key = DataKey::generate();
+    sqlx::query(
+        "INSERT INTO org_keys (id, organization_id, purpose, wrapped, master_key_id, active, \
+         created_at) VALUES ($1, $2, $3, $4, $5, 1, $6)",
+    )
+    .bind(&id)
+    .bind(org)
+    .bind(purpose)
+    .bind(mk.wrap(org, &id, &key))
+    .bind(mk.id())
+    .bind(ts(now))
+    .execute(&mut **tx)
+    .await?;
+    Ok(id)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Organisations, people, invitations
+
+#[derive(Debug, Clone)]
+pub struct Organization {
+    pub id: String,
+    pub name: String,
+    pub country: String,
+}
+
+pub async fn create_organization(
+    db: &Db,
+    mk: &MasterKey,
+    name: &str,
+    country: &str,
+    directory_organization_id: Option<Uuid>,
+    now: DateTime<Utc>,
+) -> Result<String> {
+    let name = name.trim();
+    if name.is_empty() || name.len() > 200 {
+        return Err(invalid("name", "1 to 200 characters"));
+    }
+    let cc = harbour_domain::CountryCode::parse(country)
+        .map_err(|_| invalid("country", "an ISO 3166-1 alpha-2 code"))?;
+    let id = Uuid::new_v4().to_string();
+    let mut tx = db.pool().begin().await?;
+    sqlx::query(
+        "INSERT INTO ws_organizations (id, name, country, directory_organization_id, created_at) \
+         VALUES ($1, $2, $3, $4, $5)",
+    )
+    .bind(&id)
+    .bind(name)
+    .bind(cc.as_str())
+    .bind(directory_organization_id.map(|u| u.to_string()))
+    .bind(ts(now))
+    .execute(&mut *tx)
+    .await?;
+    insert_key(&mut tx, mk, &id, DATA, now).await?;
+    insert_key(&mut tx, mk, &id, INDEX, now).await?;
+    audit(
+        &mut tx,
+        AuditEntry {
+            actor: None,
+            organization: Some(&id),
+            action: "organization.create",
+            target_kind: Some("organization"),
+            target_id: Some(&id),
+            detail: String::new(),
+        },
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(id)
+}
+
+pub async fn organizations(db: &Db) -> Result<Vec<Organization>> {
+    let rows = sqlx::query("SELECT id, name, country FROM ws_organizations ORDER BY name")
+        .fetch_all(db.pool())
+        .await?;
+    rows.iter()
+        .map(|r| {
+            Ok(Organization {
+                id: r.try_get("id")?,
+                name: r.try_get("name")?,
+                country: r.try_get("country")?,
+            })
+        })
+        .collect()
+}
+
+fn valid_email(email: &str) -> bool {
+    let e = email.trim();
+    e.len() <= 254
+        && e.split_once('@').is_some_and(|(a, d)| {
+            !a.is_empty() && d.contains('.') && !d.starts_with('.') && !d.ends_with('.')
+        })
+        && !e.contains(char::is_whitespace)
+}
+
+/// Creates a one-time invitation and returns its token (shown once; only its hash is stored).
+pub async fn invite(
+    db: &Db,
+    org: &str,
+    role: Role,
+    email: &str,
+    invited_by: Option<&str>,
+    now: DateTime<Utc>,
+) -> Result<String> {
+    if !valid_email(email) {
+        return Err(invalid("email", "not an e-mail address"));
+    }
+    let exists = sqlx::query("SELECT id FROM ws_organizations WHERE id = $1")
+        .bind(org)
+        .fetch_optional(db.pool())
+        .await?;
+    if exists.is_none() {
+        return Err(invalid("org", "no such organisation"));
+    }
+    let (token, hash) = crypto::token();
+    let id = Uuid::new_v4().to_string();
+    let mut tx = db.pool().begin().await?;
+    sqlx::query(
+        "INSERT INTO invitations (id, token_hash, organization_id, role, email, expires_at, \
+         created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)",
+    )
+    .bind(&id)
+    .bind(&hash)
+    .bind(org)
+    .bind(role.key())
+    .bind(email.trim().to_lowercase())
+    .bind(ts(now + Duration::days(7)))
+    .bind(ts(now))
+    .execute(&mut *tx)
+    .await?;
+    audit(
+        &mut tx,
+        AuditEntry {
+            actor: invited_by,
+            organization: Some(org),
+            action: "invitation.create",
+            target_kind: Some("invitation"),
+            target_id: Some(&id),
+            detail: format!("role={}", role.key()),
+        },
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(token)
+}
+
+fn hash_password(password: &str) -> Result<String> {
+    use argon2::password_hash::{rand_core::OsRng, PasswordHasher, SaltString};
+    let salt = SaltString::generate(&mut OsRng);
+    argon2::Argon2::default()
+        .hash_password(password.as_bytes(), &salt)
+        .map(|h| h.to_string())
+        .map_err(|_| invalid("password", "cannot be hashed"))
+}
+
+fn password_matches(hash: &str, password: &str) -> bool {
+    use argon2::password_hash::{PasswordHash, PasswordVerifier};
+    PasswordHash::new(hash).is_ok_and(|h| {
+        argon2::Argon2::default()
+            .verify_password(password.as_bytes(), &h)
+            .is_ok()
+    })
+}
+
+/// Accepts an invitation: creates the person (or adds the role to an existing account with the
+/// same e-mail) with an argon2id password hash. The token works once.
+pub async fn accept_invitation(
+    db: &Db,
+    token: &str,
+    password: &str,
+    now: DateTime<Utc>,
+) -> Result<String> {
+    if password.chars().count() < 12 {
+        return Err(invalid("password", "at least 12 characters"));
+    }
+    let hash = crypto::sha256_hex(token.trim().as_bytes());
+    let password_hash = hash_password(password)?;
+    let mut tx = db.pool().begin().await?;
+    lock(&mut tx).await?;
+    let inv = sqlx::query(
+        "SELECT id, organization_id, role, email, expires_at, used_at FROM invitations \
+         WHERE token_hash = $1",
+    )
+    .bind(&hash)
+    .fetch_optional(&mut *tx)
+    .await?
+    .ok_or(WorkspaceError::Invitation)?;
+    let used: Option<String> = inv.try_get("used_at")?;
+    let expires: String = inv.try_get("expires_at")?;
+    if used.is_some() || expires < ts(now) {
+        return Err(WorkspaceError::Invitation);
+    }
+    let inv_id: String = inv.try_get("id")?;
+    let org: Option<String> = inv.try_get("organization_id")?;
+    let role: String = inv.try_get("role")?;
+    let email: String = inv.try_get("email")?;
+    let existing = sqlx::query("SELECT id FROM users WHERE email = $1")
+        .bind(&email)
+        .fetch_optional(&mut *tx)
+        .await?;
+    let user_id = match existing {
+        Some(r) => r.try_get::<String, _>("id")?,
+        None => {
+            let id = Uuid::new_v4().to_string();
+            sqlx::query(
+                "INSERT INTO users (id, email, password_hash, status, created_at) \
+                 VALUES ($1, $2, $3, 'active', $4)",
+            )
+            .bind(&id)
+            .bind(&email)
+            .bind(&password_hash)
+            .bind(ts(now))
+            .execute(&mut *tx)
+            .await?;
+            id
+        }
+    };
+    if let Some(org) = &org {
+        sqlx::query(
+            "INSERT INTO memberships (user_id, organization_id, role, created_at) \
+             VALUES ($1, $2, $3, $4)",
+        )
+        .bind(&user_id)
+        .bind(org)
+        .bind(&role)
+        .bind(ts(now))
+        .execute(&mut *tx)
+        .await?;
+    }
+    sqlx::query("UPDATE invitations SET used_at = $1 WHERE id = $2")
+        .bind(ts(now))
+        .bind(&inv_id)
+        .execute(&mut *tx)
+        .await?;
+    audit(
+        &mut tx,
+        AuditEntry {
+            actor: Some(&user_id),
+            organization: org.as_deref(),
+            action: "permission.grant",
+            target_kind: Some("user"),
+            target_id: Some(&user_id),
+            detail: format!("role={role}"),
+        },
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(user_id)
+}
+
+/// A signed-in person and their roles.
+#[derive(Debug, Clone)]
+pub struct Actor {
+    pub user_id: String,
+    pub memberships: Vec<Membership>,
+}
+
+pub async fn actor(db: &Db, user_id: &str) -> Result<Actor> {
+    let rows = sqlx::query("SELECT organization_id, role FROM memberships WHERE user_id = $1")
+        .bind(user_id)
+        .fetch_all(db.pool())
+        .await?;
+    let memberships = rows
+        .iter()
+        .filter_map(|r| {
+            let org: String = r.try_get("organization_id").ok()?;
+            let role: String = r.try_get("role").ok()?;
+            Some(Membership {
+                organization: org,
+                role: Role::parse(&role)?,
+            })
+        })
+        .collect();
+    Ok(Actor {
+        user_id: user_id.to_string(),
+        memberships,
+    })
+}
+
+/// Checks e-mail and password. An unknown e-mail costs the same argon2 work as a known one,
+/// so the answer and its timing do not tell whether an account exists.
+pub async fn check_password(db: &Db, email: &str, password: &str) -> Result<Option<String>> {
+    // a real hash with the same parameters, so that the work is the same
+    static DUMMY: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
+        hash_password("no account has this password").unwrap_or_default()
+    });
+    let row = sqlx::query("SELECT id, password_hash, status FROM users WHERE email = $1")
+        .bind(email.trim().to_lowercase())
+        .fetch_optional(db.pool())
+        .await?;
+    match row {
+        Some(r) => {
+            let hash: Option<String> = r.try_get("password_hash")?;
+            let status: String = r.try_get("status")?;
+            let ok = password_matches(hash.as_deref().unwrap_or(&DUMMY), password);
+            Ok((ok && status == "active")
+                .then(|| r.try_get("id"))
+                .transpose()?)
+        }
+        None => {
+            let _ = password_matches(&DUMMY, password);
+            Ok(None)
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Cases
+
+/// What intake records. Everything but the pseudonym is optional; every text field here is
+/// sealed at rest.
+#[derive(Debug, Clone, Default)]
+pub struct Intake {
+    pub pseudonym: String,
+    pub name: Option<String>,
+    pub contact: Option<String>,
+    pub safe_contact: Option<String>,
+    pub narrative: Option<String>,
+    pub crime_kind: Option<String>,
+    pub crime_country: Option<String>,
+}
+
+/// The sealed columns of `cases`, in one place for sealing, opening and rotation.
+const SEALED: [&str; 5] = [
+    "pseudonym_enc",
+    "name_enc",
+    "contact_enc",
+    "safe_contact_enc",
+    "narrative_enc",
+];
+
+#[derive(Debug, Clone)]
+pub struct Case {
+    pub id: String,
+    pub organization_id: String,
+    pub reference: String,
+    pub intake: Intake,
+    pub status: String,
+    pub assigned_to: Option<String>,
+    pub created_at: String,
+}
+
+/// Another case of the organisation that may be the same person, told only to someone who may
+/// read it; others learn only that a possible duplicate exists.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Duplicate {
+    Visible(String),
+    Hidden,
+}
+
+pub struct Created {
+    pub id: String,
+    pub reference: String,
+    pub duplicates: Vec<Duplicate>,
+}
+
+fn place<'a>(org: &'a str, column: &'a str, row: &'a str) -> Place<'a> {
+    Place {
+        organization: org,
+        table: "cases",
+        column,
+        row,
+    }
+}
+
+pub async fn create_case(
+    db: &Db,
+    mk: &MasterKey,
+    actor: &Actor,
+    org: &str,
+    intake: &Intake,
+    now: DateTime<Utc>,
+) -> Result<Created> {
+    if !may_access_case(
+        &actor.memberships,
+        &actor.user_id,
+        org,
+        None,
+        CaseAccess::Create,
+    ) {
+        return Err(WorkspaceError::Forbidden);
+    }
+    let pseudonym = intake.pseudonym.trim();
+    if pseudonym.is_empty() || pseudonym.chars().count() > 100 {
+        return Err(invalid("pseudonym", "1 to 100 characters"));
+    }
+    if let Some(cc) = &intake.crime_country {
+        harbour_domain::CountryCode::parse(cc)
+            .map_err(|_| invalid("crime_country", "an ISO 3166-1 alpha-2 code"))?;
+    }
+    let keys = org_keys(db, mk, org).await?;
+    let (key_id, key) = &keys.active_data;
+    let id = Uuid::new_v4().to_string();
+    let reference = format!(
+        "C-{}",
+        Uuid::new_v4()
+            .simple()
+            .to_string()
+            .get(..8)
+            .unwrap_or("0")
+            .to_uppercase()
+    );
+    let seal = |column: &str, v: Option<&str>| {
+        v.map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(|s| crypto::seal(key_id, key, place(org, column, &id), s))
+    };
+    let name_index = intake
+        .name
+        .as_deref()
+        .filter(|n| !n.trim().is_empty())
+        .map(|n| crypto::blind_index(&keys.index, n));
+    let pseudonym_index = crypto::blind_index(&keys.index, pseudonym);
+    // possible duplicates: same pseudonym or same name within the organisation
+    let dup_rows = sqlx::query(
+        "SELECT id, assigned_to FROM cases WHERE organization_id = $1 AND \
+         (pseudonym_index = $2 OR (name_index IS NOT NULL AND name_index = $3))",
+    )
+    .bind(org)
+    .bind(&pseudonym_index)
+    .bind(name_index.as_deref().unwrap_or("-"))
+    .fetch_all(db.pool())
+    .await?;
+    let duplicates = dup_rows
+        .iter()
+        .filter_map(|r| {
+            let other: String = r.try_get("id").ok()?;
+            let assigned: Option<String> = r.try_get("assigned_to").ok()?;
+            let visible = may_access_case(
+                &actor.memberships,
+                &actor.user_id,
+                org,
+                assigned.as_deref(),
+                CaseAccess::Read,
+            );
+            Some(if visible {
+                Duplicate::Visible(other)
+            } else {
+                Duplicate::Hidden
+            })
+        })
+        .collect();
+    let mut tx = db.pool().begin().await?;
+    sqlx::query(
+        "INSERT INTO cases (id, organization_id, reference, pseudonym_enc, name_enc, contact_enc, \
+         safe_contact_enc, narrative_enc, name_index, pseudonym_index, crime_kind, crime_country, \
+         status, assigned_to, created_by, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, \
+         $7, $8, $9, $10, $11, $12, 'open', $13, $14, $15, $15)",
+    )
+    .bind(&id)
+    .bind(org)
+    .bind(&reference)
+    .bind(seal("pseudonym_enc", Some(pseudonym)))
+    .bind(seal("name_enc", intake.name.as_deref()))
+    .bind(seal("contact_enc", intake.contact.as_deref()))
+    .bind(seal("safe_contact_enc", intake.safe_contact.as_deref()))
+    .bind(seal("narrative_enc", intake.narrative.as_deref()))
+    .bind(name_index)
+    .bind(&pseudonym_index)
+    .bind(intake.crime_kind.as_deref())
+    .bind(intake.crime_country.as_deref().map(str::to_ascii_uppercase))
+    // a caseworker's own intake is assigned to them
+    .bind(
+        actor
+            .memberships
+            .iter()
+            .any(|m| m.organization == org && m.role == Role::Caseworker)
+            .then_some(actor.user_id.as_str()),
+    )
+    .bind(&actor.user_id)
+    .bind(ts(now))
+    .execute(&mut *tx)
+    .await?;
+    audit(
+        &mut tx,
+        AuditEntry {
+            actor: Some(&actor.user_id),
+            organization: Some(org),
+            action: "case.create",
+            target_kind: Some("case"),
+            target_id: Some(&id),
+            detail: String::new(),
+        },
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(Created {
+        id,
+        reference,
+        duplicates,
+    })
+}
+
+fn open_case(org: &str, keys: &OrgKeys, r: &AnyRow) -> Result<Case> {
+    let id: String = r.try_get("id")?;
+    let open = |column: &str| -> Result<Option<String>> {
+        let sealed: Option<String> = r.try_get(column)?;
+        match sealed {
+            None => Ok(None),
+            Some(s) => {
+                let kid = crypto::key_id_of(&s).unwrap_or("");
+                let key = keys
+                    .all
+                    .get(kid)
+                    .ok_or_else(|| CryptoError::UnknownKey(kid.to_string()))?;
+                Ok(Some(crypto::open(key, place(org, column, &id), &s)?))
+            }
+        }
+    };
+    Ok(Case {
+        intake: Intake {
+            pseudonym: open("pseudonym_enc")?.unwrap_or_default(),
+            name: open("name_enc")?,
+            contact: open("contact_enc")?,
+            safe_contact: open("safe_contact_enc")?,
+            narrative: open("narrative_enc")?,
+            crime_kind: r.try_get("crime_kind")?,
+            crime_country: r.try_get("crime_country")?,
+        },
+        organization_id: org.to_string(),
+        reference: r.try_get("reference")?,
+        status: r.try_get("status")?,
+        assigned_to: r.try_get("assigned_to")?,
+        created_at: r.try_get("created_at")?,
+        id,
+    })
+}
+
+const CASE_COLUMNS: &str = "id, organization_id, reference, pseudonym_enc, name_enc, contact_enc, \
+     safe_contact_enc, narrative_enc, crime_kind, crime_country, status, assigned_to, created_at";
+
+/// Reads one case, if the actor may; the read is audited in the same transaction.
+pub async fn read_case(
+    db: &Db,
+    mk: &MasterKey,
+    actor: &Actor,
+    case_id: &str,
+    now: DateTime<Utc>,
+) -> Result<Case> {
+    let row = sqlx::query(&format!("SELECT {CASE_COLUMNS} FROM cases WHERE id = $1"))
+        .bind(case_id)
+        .fetch_optional(db.pool())
+        .await?
+        .ok_or(WorkspaceError::NotFound)?;
+    let org: String = row.try_get("organization_id")?;
+    let assigned: Option<String> = row.try_get("assigned_to")?;
+    let allowed = may_access_case(
+        &actor.memberships,
+        &actor.user_id,
+        &org,
+        assigned.as_deref(),
+        CaseAccess::Read,
+    );
+    let case = if allowed {
+        let keys = org_keys(db, mk, &org).await?;
+        Some(open_case(&org, &keys, &row)?)
+    } else {
+        None
+    };
+    // nothing is shown unless its reading is recorded
+    let mut tx = db.pool().begin().await?;
+    audit(
+        &mut tx,
+        AuditEntry {
+            actor: Some(&actor.user_id),
+            organization: Some(&org),
+            action: if allowed {
+                "case.read"
+            } else {
+                "case.read.denied"
+            },
+            target_kind: Some("case"),
+            target_id: Some(case_id),
+            detail: String::new(),
+        },
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    // a case one may not read looks like a case that does not exist
+    case.ok_or(WorkspaceError::NotFound)
+}
+
+/// Cases of an organisation whose name or pseudonym equals `query` (case and accents aside),
+/// found by keyed hash, limited to what the actor may read. Audited.
+pub async fn find_cases(
+    db: &Db,
+    mk: &MasterKey,
+    actor: &Actor,
+    org: &str,
+    query: &str,
+    now: DateTime<Utc>,
+) -> Result<Vec<String>> {
+    if !actor
+        .memberships
+        .iter()
+        .any(|m| m.organization == org && m.role.sees_case_data())
+    {
+        return Err(WorkspaceError::Forbidden);
+    }
+    let keys = org_keys(db, mk, org).await?;
+    let h = crypto::blind_index(&keys.index, query);
+    let rows = sqlx::query(
+        "SELECT id, assigned_to FROM cases WHERE organization_id = $1 AND \
+         (name_index = $2 OR pseudonym_index = $2) ORDER BY created_at",
+    )
+    .bind(org)
+    .bind(&h)
+    .fetch_all(db.pool())
+    .await?;
+    let ids: Vec<String> = rows
+        .iter()
+        .filter_map(|r| {
+            let id: String = r.try_get("id").ok()?;
+            let assigned: Option<String> = r.try_get("assigned_to").ok()?;
+            may_access_case(
+                &actor.memberships,
+                &actor.user_id,
+                org,
+                assigned.as_deref(),
+                CaseAccess::Read,
+            )
+            .then_some(id)
+        })
+        .collect();
+    let mut tx = db.pool().begin().await?;
+    audit(
+        &mut tx,
+        AuditEntry {
+            actor: Some(&actor.user_id),
+            organization: Some(org),
+            action: "case.search",
+            target_kind: Some("case"),
+            target_id: None,
+            detail: format!("results={}", ids.len()),
+        },
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(ids)
+}
+
+/// What a key rotation did.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Rotation {
+    pub organizations: usize,
+    pub fields: usize,
+    pub keys_destroyed: usize,
+}
+
+/// Rotates every organisation's data key without downtime: a new key becomes active (new
+/// writes use it, old ciphertexts still open), every sealed field is re-encrypted under it in
+/// its own short transaction, and then the old keys are deleted, which crypto-shreds any copy
+/// a backup still holds.
+pub async fn rotate_keys(db: &Db, mk: &MasterKey, now: DateTime<Utc>) -> Result<Rotation> {
+    let mut report = Rotation::default();
+    for org in organizations(db).await? {
+        let mut tx = db.pool().begin().await?;
+        sqlx::query("UPDATE org_keys SET active = 0 WHERE organization_id = $1 AND purpose = $2")
+            .bind(&org.id)
+            .bind(DATA)
+            .execute(&mut *tx)
+            .await?;
+        insert_key(&mut tx, mk, &org.id, DATA, now).await?;
+        tx.commit().await?;
+        let keys = org_keys(db, mk, &org.id).await?;
+        let (new_id, new_key) = &keys.active_data;
+        let stale = format!(
+            "organization_id = $1 AND NOT ({})",
+            SEALED
+                .iter()
+                .map(|c| format!("({c} IS NULL OR {c} LIKE $2)"))
+                .collect::<Vec<_>>()
+                .join(" AND ")
+        );
+        let current = format!("h1.{new_id}.%");
+        let mut cases = 0usize;
+        // a write that began before the new key was active may still land with the old key:
+        // repeat until no row uses a retired key
+        for _ in 0..5 {
+            let rows = sqlx::query(&format!("SELECT {CASE_COLUMNS} FROM cases WHERE {stale}"))
+                .bind(&org.id)
+                .bind(&current)
+                .fetch_all(db.pool())
+                .await?;
+            if rows.is_empty() {
+                break;
+            }
+            for r in &rows {
+                let case = open_case(&org.id, &keys, r)?;
+                let i = &case.intake;
+                let values = [
+                    Some(i.pseudonym.as_str()),
+                    i.name.as_deref(),
+                    i.contact.as_deref(),
+                    i.safe_contact.as_deref(),
+                    i.narrative.as_deref(),
+                ];
+                let mut tx = db.pool().begin().await?;
+                for (column, v) in SEALED.iter().zip(values) {
+                    if let Some(v) = v {
+                        let sealed =
+                            crypto::seal(new_id, new_key, place(&org.id, column, &case.id), v);
+                        sqlx::query(&format!("UPDATE cases SET {column} = $1 WHERE id = $2"))
+                            .bind(sealed)
+                            .bind(&case.id)
+                            .execute(&mut *tx)
+                            .await?;
+                        report.fields += 1;
+                    }
+                }
+                tx.commit().await?;
+                cases += 1;
+            }
+        }
+        let left = sqlx::query(&format!("SELECT COUNT(*) AS n FROM cases WHERE {stale}"))
+            .bind(&org.id)
+            .bind(&current)
+            .fetch_one(db.pool())
+            .await?;
+        if left.try_get::<i64, _>("n")? > 0 {
+            // keep the old key: destroying it now would lose data
+            continue;
+        }
+        let mut tx = db.pool().begin().await?;
+        let gone = sqlx::query(
+            "DELETE FROM org_keys WHERE organization_id = $1 AND purpose = $2 AND active = 0",
+        )
+        .bind(&org.id)
+        .bind(DATA)
+        .execute(&mut *tx)
+        .await?;
+        report.keys_destroyed += gone.rows_affected() as usize;
+        audit(
+            &mut tx,
+            AuditEntry {
+                actor: None,
+                organization: Some(&org.id),
+                action: "keys.rotate",
+                target_kind: Some("organization"),
+                target_id: Some(&org.id),
+                detail: format!("cases={cases}"),
+            },
+            now,
+        )
+        .await?;
+        tx.commit().await?;
+        report.organizations += 1;
+    }
+    Ok(report)
+}

@@ -1,0 +1,516 @@
+//! The workspace's data layer on the backend named by the environment (SQLite by default,
+//! PostgreSQL when HARBOUR_TEST_POSTGRES_URL is set): encryption canaries, keyed search,
+//! authorisation, the audit chain and tampering, key rotation.
+
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)] // test code
+
+use chrono::{TimeZone, Utc};
+use harbour_db::crypto::MasterKey;
+use harbour_db::testing::TestDb;
+use harbour_db::workspace::{self, Actor, Duplicate, Intake, WorkspaceError};
+use harbour_db::Backend;
+use harbour_domain::workspace::Role;
+use sqlx::Row;
+
+fn now() -> chrono::DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 11, 28, 9, 0, 0).unwrap()
+}
+
+const CANARIES: [&str; 5] = [
+    "CanaryPseudonymQx7",
+    "Canary Fullname Zw3",
+    "canary.contact.k9@example.org",
+    "CanarySafeContactNoMessagesV2",
+    "CanaryNarrativeTheNightOfJ4",
+];
+
+fn canary_intake() -> Intake {
+    Intake {
+        pseudonym: CANARIES[0].into(),
+        name: Some(CANARIES[1].into()),
+        contact: Some(CANARIES[2].into()),
+        safe_contact: Some(CANARIES[3].into()),
+        narrative: Some(CANARIES[4].into()),
+        crime_kind: Some("assault".into()),
+        crime_country: Some("ES".into()),
+    }
+}
+
+struct World {
+    t: TestDb,
+    mk: MasterKey,
+    org_a: String,
+    org_b: String,
+}
+
+async fn person(w: &World, org: &str, role: Role, email: &str) -> Actor {
+    let token = workspace::invite(&w.t.db, org, role, email, None, now())
+        .await
+        .unwrap();
+    let id = workspace::accept_invitation(&w.t.db, &token, "correct horse battery", now())
+        .await
+        .unwrap();
+    workspace::actor(&w.t.db, &id).await.unwrap()
+}
+
+async fn world() -> World {
+    let t = TestDb::new().await.unwrap();
+    let mk = MasterKey::generate();
+    let org_a = workspace::create_organization(&t.db, &mk, "Org A", "ES", None, now())
+        .await
+        .unwrap();
+    let org_b = workspace::create_organization(&t.db, &mk, "Org B", "PL", None, now())
+        .await
+        .unwrap();
+    World {
+        t,
+        mk,
+        org_a,
+        org_b,
+    }
+}
+
+/// Everything the database holds, as text: the SQLite file and its WAL, or on PostgreSQL every
+/// row of every workspace table.
+async fn everything_stored(w: &World) -> String {
+    match w.t.db.backend() {
+        Backend::Sqlite => {
+            let path = w.t.url.trim_start_matches("sqlite://").to_string();
+            let mut out = Vec::new();
+            for p in [path.clone(), format!("{path}-wal")] {
+                if let Ok(b) = std::fs::read(&p) {
+                    out.extend(b);
+                }
+            }
+            String::from_utf8_lossy(&out).into_owned()
+        }
+        Backend::Postgres => {
+            let mut out = String::new();
+            for table in [
+                "cases",
+                "audit_log",
+                "org_keys",
+                "users",
+                "invitations",
+                "memberships",
+                "ws_organizations",
+            ] {
+                let rows = sqlx::query(&format!("SELECT row_to_json(t)::text AS j FROM {table} t"))
+                    .fetch_all(w.t.db.pool())
+                    .await
+                    .unwrap();
+                for r in rows {
+                    out.push_str(&r.try_get::<String, _>("j").unwrap());
+                }
+            }
+            out
+        }
+    }
+}
+
+#[tokio::test]
+async fn sensitive_fields_never_reach_the_database_in_clear() {
+    let w = world().await;
+    let cw = person(&w, &w.org_a, Role::Caseworker, "cw@example.org").await;
+    let created = workspace::create_case(&w.t.db, &w.mk, &cw, &w.org_a, &canary_intake(), now())
+        .await
+        .unwrap();
+    // the caseworker reads it back in clear
+    let case = workspace::read_case(&w.t.db, &w.mk, &cw, &created.id, now())
+        .await
+        .unwrap();
+    assert_eq!(case.intake.pseudonym, CANARIES[0]);
+    assert_eq!(case.intake.narrative.as_deref(), Some(CANARIES[4]));
+    // checkpoint nothing: the WAL is scanned as it is
+    let stored = everything_stored(&w).await;
+    assert!(stored.len() > 1000, "nothing was read from the database");
+    for c in CANARIES {
+        assert!(!stored.contains(c), "{c} is stored in clear");
+        assert!(
+            !stored.to_lowercase().contains(&c.to_lowercase()),
+            "{c} is stored in clear (case folded)"
+        );
+    }
+    // the master key is not in the database either
+    assert!(!stored.contains(&w.mk.encoded()));
+}
+
+#[tokio::test]
+async fn a_ciphertext_moved_to_another_case_does_not_open() {
+    let w = world().await;
+    let cw = person(&w, &w.org_a, Role::Supervisor, "sv@example.org").await;
+    let a = workspace::create_case(&w.t.db, &w.mk, &cw, &w.org_a, &canary_intake(), now())
+        .await
+        .unwrap();
+    let mut other = canary_intake();
+    other.pseudonym = "Someone else".into();
+    let b = workspace::create_case(&w.t.db, &w.mk, &cw, &w.org_a, &other, now())
+        .await
+        .unwrap();
+    let sealed: String = sqlx::query("SELECT narrative_enc FROM cases WHERE id = $1")
+        .bind(&a.id)
+        .fetch_one(w.t.db.pool())
+        .await
+        .unwrap()
+        .try_get("narrative_enc")
+        .unwrap();
+    sqlx::query("UPDATE cases SET narrative_enc = $1 WHERE id = $2")
+        .bind(&sealed)
+        .bind(&b.id)
+        .execute(w.t.db.pool())
+        .await
+        .unwrap();
+    let r = workspace::read_case(&w.t.db, &w.mk, &cw, &b.id, now()).await;
+    assert!(matches!(r, Err(WorkspaceError::Crypto(_))), "{:?}", r.err());
+    // and with another master key nothing opens
+    let r = workspace::read_case(&w.t.db, &MasterKey::generate(), &cw, &a.id, now()).await;
+    assert!(r.is_err());
+}
+
+#[tokio::test]
+async fn search_by_name_uses_a_keyed_hash_and_warns_of_duplicates_without_showing_them() {
+    let w = world().await;
+    let cw = person(&w, &w.org_a, Role::Caseworker, "cw@example.org").await;
+    let cw2 = person(&w, &w.org_a, Role::Caseworker, "cw2@example.org").await;
+    let first = workspace::create_case(&w.t.db, &w.mk, &cw, &w.org_a, &canary_intake(), now())
+        .await
+        .unwrap();
+    assert!(first.duplicates.is_empty());
+    let found = workspace::find_cases(&w.t.db, &w.mk, &cw, &w.org_a, "canary  FULLNAME zw3", now())
+        .await
+        .unwrap();
+    assert_eq!(found, vec![first.id.clone()]);
+    // the same person again: the author sees which case, another caseworker only that one exists
+    let again = workspace::create_case(&w.t.db, &w.mk, &cw, &w.org_a, &canary_intake(), now())
+        .await
+        .unwrap();
+    assert_eq!(again.duplicates, vec![Duplicate::Visible(first.id.clone())]);
+    let third = workspace::create_case(&w.t.db, &w.mk, &cw2, &w.org_a, &canary_intake(), now())
+        .await
+        .unwrap();
+    assert_eq!(third.duplicates, vec![Duplicate::Hidden, Duplicate::Hidden]);
+    // another organisation's search finds nothing and cannot read
+    let other = person(&w, &w.org_b, Role::OrgAdmin, "admin-b@example.org").await;
+    let none = workspace::find_cases(&w.t.db, &w.mk, &other, &w.org_b, CANARIES[1], now())
+        .await
+        .unwrap();
+    assert!(none.is_empty());
+    assert!(matches!(
+        workspace::find_cases(&w.t.db, &w.mk, &other, &w.org_a, CANARIES[1], now()).await,
+        Err(WorkspaceError::Forbidden)
+    ));
+}
+
+#[tokio::test]
+async fn who_may_read_a_case_every_role_own_and_other_organisation() {
+    let w = world().await;
+    let author = person(&w, &w.org_a, Role::Caseworker, "author@example.org").await;
+    let case = workspace::create_case(&w.t.db, &w.mk, &author, &w.org_a, &canary_intake(), now())
+        .await
+        .unwrap();
+    for role in Role::ALL {
+        for (org, own) in [(w.org_a.clone(), true), (w.org_b.clone(), false)] {
+            let p = person(&w, &org, role, &format!("{role}-{own}@example.org")).await;
+            let r = workspace::read_case(&w.t.db, &w.mk, &p, &case.id, now()).await;
+            // assigned to its author: only supervisors and admins of org A besides them
+            let want = own && matches!(role, Role::Supervisor | Role::OrgAdmin);
+            assert_eq!(r.is_ok(), want, "{role} own={own}");
+            if !want {
+                assert!(
+                    matches!(r, Err(WorkspaceError::NotFound)),
+                    "{role} own={own}"
+                );
+            }
+        }
+    }
+    // refused reads are audited too
+    let denied =
+        sqlx::query("SELECT COUNT(*) AS n FROM audit_log WHERE action = 'case.read.denied'")
+            .fetch_one(w.t.db.pool())
+            .await
+            .unwrap()
+            .try_get::<i64, _>("n")
+            .unwrap();
+    assert_eq!(denied, 10);
+    // a volunteer cannot create cases; a referral contact can
+    let vol = person(&w, &w.org_a, Role::Volunteer, "vol@example.org").await;
+    assert!(matches!(
+        workspace::create_case(&w.t.db, &w.mk, &vol, &w.org_a, &canary_intake(), now()).await,
+        Err(WorkspaceError::Forbidden)
+    ));
+}
+
+#[tokio::test]
+async fn every_read_and_write_is_in_the_chain_and_tampering_is_detected() {
+    let w = world().await;
+    let cw = person(&w, &w.org_a, Role::Caseworker, "cw@example.org").await;
+    for _ in 0..3 {
+        let c = workspace::create_case(&w.t.db, &w.mk, &cw, &w.org_a, &canary_intake(), now())
+            .await
+            .unwrap();
+        workspace::read_case(&w.t.db, &w.mk, &cw, &c.id, now())
+            .await
+            .unwrap();
+    }
+    let n = workspace::verify_audit(&w.t.db).await.unwrap().unwrap();
+    // 2 organisations, 1 invitation, 1 grant, 3 creates, 3 reads
+    assert_eq!(n, 10);
+    let log = sqlx::query("SELECT action, detail FROM audit_log ORDER BY seq")
+        .fetch_all(w.t.db.pool())
+        .await
+        .unwrap();
+    let actions: Vec<String> = log.iter().map(|r| r.try_get("action").unwrap()).collect();
+    assert_eq!(actions.iter().filter(|a| *a == "case.read").count(), 3);
+    assert_eq!(actions.iter().filter(|a| *a == "case.create").count(), 3);
+    // nothing personal in the log
+    for r in &log {
+        let d: String = r.try_get("detail").unwrap();
+        assert!(CANARIES.iter().all(|c| !d.contains(c)));
+    }
+    // admins of org A read org A's log; a caseworker may not
+    let admin = person(&w, &w.org_a, Role::OrgAdmin, "admin@example.org").await;
+    assert!(!workspace::audit_log(&w.t.db, &admin, &w.org_a, 50)
+        .await
+        .unwrap()
+        .is_empty());
+    assert!(workspace::audit_log(&w.t.db, &cw, &w.org_a, 50)
+        .await
+        .is_err());
+    let seq_total = workspace::verify_audit(&w.t.db).await.unwrap().unwrap();
+
+    // altered
+    sqlx::query("UPDATE audit_log SET action = 'case.create' WHERE seq = 6")
+        .execute(w.t.db.pool())
+        .await
+        .unwrap();
+    let broken = workspace::verify_audit(&w.t.db).await.unwrap().unwrap_err();
+    assert_eq!(broken.seq, 6);
+    assert!(broken.reason.contains("altered"));
+    sqlx::query("UPDATE audit_log SET action = 'case.read' WHERE seq = 6")
+        .execute(w.t.db.pool())
+        .await
+        .unwrap();
+    assert_eq!(
+        workspace::verify_audit(&w.t.db).await.unwrap(),
+        Ok(seq_total)
+    );
+
+    // reordered: two rows swap their contents
+    let row = |seq: i64| {
+        let pool = w.t.db.pool().clone();
+        async move {
+            let r = sqlx::query("SELECT at, actor, action, target_id, prev_hash, hash FROM audit_log WHERE seq = $1")
+                .bind(seq)
+                .fetch_one(&pool)
+                .await
+                .unwrap();
+            (
+                r.try_get::<String, _>("action").unwrap(),
+                r.try_get::<Option<String>, _>("target_id").unwrap(),
+                r.try_get::<String, _>("prev_hash").unwrap(),
+                r.try_get::<String, _>("hash").unwrap(),
+            )
+        }
+    };
+    let (a5, t5, p5, h5) = row(5).await;
+    let (a6, t6, p6, h6) = row(6).await;
+    for (seq, (a, t, p, h)) in [(5, (&a6, &t6, &p6, &h6)), (6, (&a5, &t5, &p5, &h5))] {
+        sqlx::query("UPDATE audit_log SET action = $1, target_id = $2, prev_hash = $3, hash = $4 WHERE seq = $5")
+            .bind(a)
+            .bind(t)
+            .bind(p)
+            .bind(h)
+            .bind(seq)
+            .execute(w.t.db.pool())
+            .await
+            .unwrap();
+    }
+    let broken = workspace::verify_audit(&w.t.db).await.unwrap().unwrap_err();
+    assert_eq!(broken.seq, 5, "{broken:?}");
+    for (seq, (a, t, p, h)) in [(5, (&a5, &t5, &p5, &h5)), (6, (&a6, &t6, &p6, &h6))] {
+        sqlx::query("UPDATE audit_log SET action = $1, target_id = $2, prev_hash = $3, hash = $4 WHERE seq = $5")
+            .bind(a)
+            .bind(t)
+            .bind(p)
+            .bind(h)
+            .bind(seq)
+            .execute(w.t.db.pool())
+            .await
+            .unwrap();
+    }
+    assert_eq!(
+        workspace::verify_audit(&w.t.db).await.unwrap(),
+        Ok(seq_total)
+    );
+
+    // removed from the middle
+    sqlx::query("DELETE FROM audit_log WHERE seq = 4")
+        .execute(w.t.db.pool())
+        .await
+        .unwrap();
+    let broken = workspace::verify_audit(&w.t.db).await.unwrap().unwrap_err();
+    assert_eq!(broken.seq, 5);
+}
+
+#[tokio::test]
+async fn removing_the_newest_audit_rows_is_detected() {
+    let w = world().await;
+    let cw = person(&w, &w.org_a, Role::Caseworker, "cw@example.org").await;
+    workspace::create_case(&w.t.db, &w.mk, &cw, &w.org_a, &canary_intake(), now())
+        .await
+        .unwrap();
+    let n = workspace::verify_audit(&w.t.db).await.unwrap().unwrap();
+    sqlx::query("DELETE FROM audit_log WHERE seq = $1")
+        .bind(n)
+        .execute(w.t.db.pool())
+        .await
+        .unwrap();
+    let broken = workspace::verify_audit(&w.t.db).await.unwrap().unwrap_err();
+    assert!(broken.reason.contains("end"), "{broken:?}");
+}
+
+#[tokio::test]
+async fn key_rotation_re_encrypts_everything_and_destroys_the_old_key() {
+    let w = world().await;
+    let cw = person(&w, &w.org_a, Role::Caseworker, "cw@example.org").await;
+    let mut ids = Vec::new();
+    for _ in 0..3 {
+        ids.push(
+            workspace::create_case(&w.t.db, &w.mk, &cw, &w.org_a, &canary_intake(), now())
+                .await
+                .unwrap()
+                .id,
+        );
+    }
+    let key_of = |id: String| {
+        let pool = w.t.db.pool().clone();
+        async move {
+            let s: String = sqlx::query("SELECT narrative_enc FROM cases WHERE id = $1")
+                .bind(id)
+                .fetch_one(&pool)
+                .await
+                .unwrap()
+                .try_get("narrative_enc")
+                .unwrap();
+            harbour_db::crypto::key_id_of(&s).unwrap().to_string()
+        }
+    };
+    let before = key_of(ids[0].clone()).await;
+    let report = workspace::rotate_keys(&w.t.db, &w.mk, now()).await.unwrap();
+    assert_eq!(report.organizations, 2);
+    assert_eq!(report.fields, 15);
+    assert_eq!(report.keys_destroyed, 2);
+    let after = key_of(ids[0].clone()).await;
+    assert_ne!(before, after);
+    for id in &ids {
+        let c = workspace::read_case(&w.t.db, &w.mk, &cw, id, now())
+            .await
+            .unwrap();
+        assert_eq!(c.intake.safe_contact.as_deref(), Some(CANARIES[3]));
+        assert_eq!(key_of(id.clone()).await, after);
+    }
+    // the old key is gone
+    let old = sqlx::query("SELECT COUNT(*) AS n FROM org_keys WHERE id = $1")
+        .bind(&before)
+        .fetch_one(w.t.db.pool())
+        .await
+        .unwrap()
+        .try_get::<i64, _>("n")
+        .unwrap();
+    assert_eq!(old, 0);
+    // search still works (the index key is not rotated) and the chain is intact
+    assert_eq!(
+        workspace::find_cases(&w.t.db, &w.mk, &cw, &w.org_a, CANARIES[0], now())
+            .await
+            .unwrap()
+            .len(),
+        3
+    );
+    assert!(workspace::verify_audit(&w.t.db).await.unwrap().is_ok());
+}
+
+#[tokio::test]
+async fn invitations_work_once_and_passwords_are_checked_uniformly() {
+    let w = world().await;
+    let token = workspace::invite(
+        &w.t.db,
+        &w.org_a,
+        Role::Caseworker,
+        "New@Example.org",
+        None,
+        now(),
+    )
+    .await
+    .unwrap();
+    assert!(matches!(
+        workspace::accept_invitation(&w.t.db, &token, "short", now()).await,
+        Err(WorkspaceError::Invalid { .. })
+    ));
+    let id = workspace::accept_invitation(&w.t.db, &token, "a long enough passphrase", now())
+        .await
+        .unwrap();
+    assert!(matches!(
+        workspace::accept_invitation(&w.t.db, &token, "a long enough passphrase", now()).await,
+        Err(WorkspaceError::Invitation)
+    ));
+    // expired
+    let old = workspace::invite(
+        &w.t.db,
+        &w.org_a,
+        Role::Volunteer,
+        "late@example.org",
+        None,
+        now(),
+    )
+    .await
+    .unwrap();
+    let later = now() + chrono::Duration::days(8);
+    assert!(matches!(
+        workspace::accept_invitation(&w.t.db, &old, "a long enough passphrase", later).await,
+        Err(WorkspaceError::Invitation)
+    ));
+    assert_eq!(
+        workspace::check_password(&w.t.db, "new@example.org", "a long enough passphrase")
+            .await
+            .unwrap(),
+        Some(id)
+    );
+    assert_eq!(
+        workspace::check_password(&w.t.db, "new@example.org", "wrong passphrase!!")
+            .await
+            .unwrap(),
+        None
+    );
+    assert_eq!(
+        workspace::check_password(&w.t.db, "nobody@example.org", "a long enough passphrase")
+            .await
+            .unwrap(),
+        None
+    );
+    // the password hash is argon2id, not the password
+    let h: String = sqlx::query("SELECT password_hash FROM users WHERE email = 'new@example.org'")
+        .fetch_one(w.t.db.pool())
+        .await
+        .unwrap()
+        .try_get("password_hash")
+        .unwrap();
+    assert!(h.starts_with("$argon2id$"));
+    // the invitation token is stored only as a hash
+    let stored = everything_stored(&w).await;
+    assert!(!stored.contains(&token));
+    assert!(workspace::invite(
+        &w.t.db,
+        &w.org_a,
+        Role::Volunteer,
+        "not an address",
+        None,
+        now()
+    )
+    .await
+    .is_err());
+}
