@@ -43,6 +43,46 @@ enum Command {
         #[arg(long)]
         out: Option<PathBuf>,
     },
+    /// Administer the workspace for support organisations
+    #[command(subcommand)]
+    Admin(Admin),
+}
+
+#[derive(Subcommand, Debug)]
+enum Admin {
+    /// Create an organisation (with its own encryption keys)
+    CreateOrg {
+        /// The organisation's name
+        #[arg(long)]
+        name: String,
+        /// Its country (ISO 3166-1 alpha-2, e.g. ES)
+        #[arg(long)]
+        country: String,
+        /// Its entry in the directory (HSDS organization id), if any
+        #[arg(long)]
+        directory_id: Option<uuid::Uuid>,
+    },
+    /// List the organisations
+    ListOrgs,
+    /// Invite a person: prints a one-time link valid for 7 days
+    Invite {
+        /// Organisation id (see list-orgs)
+        #[arg(long)]
+        org: String,
+        /// volunteer, caseworker, supervisor, org_admin, referral_contact or network_coordinator
+        #[arg(long)]
+        role: String,
+        /// The person's e-mail address
+        #[arg(long)]
+        email: String,
+        /// Base URL for the link
+        #[arg(long, default_value = "http://127.0.0.1:8080")]
+        base_url: String,
+    },
+    /// Recompute the audit log's hash chain; fails if any row was altered, removed or reordered
+    VerifyAudit,
+    /// Give every organisation a new data key, re-encrypt all case data, destroy the old keys
+    RotateKeys,
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -152,7 +192,81 @@ async fn run(command: Command, config: Config) -> anyhow::Result<()> {
             }
         }
         Command::Serve => serve(config).await,
+        Command::Admin(a) => admin(a, config).await,
     }
+}
+
+/// The master key: `HARBOUR_MASTER_KEY`, or the key file in the data directory (created with
+/// mode 0600 on first use).
+pub fn master_key(config: &Config) -> anyhow::Result<harbour_db::crypto::MasterKey> {
+    use harbour_db::crypto::MasterKey;
+    if let Ok(k) = std::env::var("HARBOUR_MASTER_KEY") {
+        if !k.trim().is_empty() {
+            return MasterKey::parse(&k).context("setting HARBOUR_MASTER_KEY");
+        }
+    }
+    std::fs::create_dir_all(&config.data_dir).with_context(|| {
+        format!(
+            "setting data_dir: cannot create {}",
+            config.data_dir.display()
+        )
+    })?;
+    MasterKey::load_or_create(&config.data_dir.join("master.key")).context("master key")
+}
+
+async fn admin(a: Admin, config: Config) -> anyhow::Result<()> {
+    use harbour_db::workspace;
+    let db = open(&config).await?;
+    let now = chrono::Utc::now();
+    let err = |e: workspace::WorkspaceError| anyhow::anyhow!("{e} [{}]", e.code());
+    match a {
+        Admin::CreateOrg {
+            name,
+            country,
+            directory_id,
+        } => {
+            let mk = master_key(&config)?;
+            let id = workspace::create_organization(&db, &mk, &name, &country, directory_id, now)
+                .await
+                .map_err(err)?;
+            println!("{id}");
+        }
+        Admin::ListOrgs => {
+            for o in workspace::organizations(&db).await.map_err(err)? {
+                println!("{}\t{}\t{}", o.id, o.country, o.name);
+            }
+        }
+        Admin::Invite {
+            org,
+            role,
+            email,
+            base_url,
+        } => {
+            let role = harbour_domain::workspace::Role::parse(&role).with_context(|| {
+                format!("--role {role:?}: one of volunteer, caseworker, supervisor, org_admin, referral_contact, network_coordinator")
+            })?;
+            let token = workspace::invite(&db, &org, role, &email, None, now)
+                .await
+                .map_err(err)?;
+            println!(
+                "{}/workspace/invite/{token}",
+                base_url.trim_end_matches('/')
+            );
+        }
+        Admin::VerifyAudit => match workspace::verify_audit(&db).await.map_err(err)? {
+            Ok(n) => println!("audit log intact: {n} entries"),
+            Err(b) => anyhow::bail!("audit log broken at entry {}: {}", b.seq, b.reason),
+        },
+        Admin::RotateKeys => {
+            let mk = master_key(&config)?;
+            let r = workspace::rotate_keys(&db, &mk, now).await.map_err(err)?;
+            println!(
+                "rotated {} organisations: {} fields re-encrypted, {} old keys destroyed",
+                r.organizations, r.fields, r.keys_destroyed
+            );
+        }
+    }
+    Ok(())
 }
 
 async fn serve(config: Config) -> anyhow::Result<()> {
