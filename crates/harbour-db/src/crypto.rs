@@ -141,6 +141,38 @@ impl MasterKey {
     }
 }
 
+impl MasterKey {
+    /// Seals a small secret that belongs to no organisation (a person's two-factor secret),
+    /// bound to its purpose and owner.
+    pub fn seal_secret(&self, purpose: &str, owner: &str, secret: &[u8]) -> String {
+        seal_raw(
+            &self.cipher(),
+            format!("harbour-secret|{purpose}|{owner}").as_bytes(),
+            secret,
+        )
+    }
+
+    pub fn open_secret(
+        &self,
+        purpose: &str,
+        owner: &str,
+        sealed: &str,
+    ) -> Result<Vec<u8>, CryptoError> {
+        open_raw(
+            &self.cipher(),
+            format!("harbour-secret|{purpose}|{owner}").as_bytes(),
+            sealed,
+        )
+    }
+}
+
+/// Random bytes from the operating system.
+pub fn random_bytes<const N: usize>() -> [u8; N] {
+    let mut b = [0u8; N];
+    OsRng.fill_bytes(&mut b);
+    b
+}
+
 fn wrap_aad(org: &str, key_id: &str) -> Vec<u8> {
     format!("harbour-key|{org}|{key_id}").into_bytes()
 }

@@ -1,6 +1,7 @@
 //! All of Harbour's SQL. One logical schema on two backends (SQLite embedded, PostgreSQL),
 //! chosen at runtime from the database URL; queries use `$n` placeholders, which both accept.
 
+pub mod auth;
 pub mod crypto;
 pub mod directory;
 pub mod testing;
