@@ -1087,3 +1087,91 @@ pub async fn rotate_keys(db: &Db, mk: &MasterKey, now: DateTime<Utc>) -> Result<
     }
     Ok(report)
 }
+
+/// A line of the case list: only the pseudonym is opened.
+#[derive(Debug, Clone)]
+pub struct CaseLine {
+    pub id: String,
+    pub reference: String,
+    pub pseudonym: String,
+    pub crime_kind: Option<String>,
+    pub status: String,
+    pub assigned_to_me: bool,
+    pub created_at: String,
+}
+
+/// The cases of `org` the actor may read (optionally only those assigned to them), newest
+/// first. The listing is audited, since it shows pseudonyms.
+pub async fn list_cases(
+    db: &Db,
+    mk: &MasterKey,
+    actor: &Actor,
+    org: &str,
+    mine_only: bool,
+    now: DateTime<Utc>,
+) -> Result<Vec<CaseLine>> {
+    if !actor
+        .memberships
+        .iter()
+        .any(|m| m.organization == org && m.role.sees_case_data())
+    {
+        return Err(WorkspaceError::Forbidden);
+    }
+    let rows = sqlx::query(
+        "SELECT id, reference, pseudonym_enc, crime_kind, status, assigned_to, created_at \
+         FROM cases WHERE organization_id = $1 ORDER BY created_at DESC LIMIT 500",
+    )
+    .bind(org)
+    .fetch_all(db.pool())
+    .await?;
+    let keys = org_keys(db, mk, org).await?;
+    let mut out = Vec::new();
+    for r in &rows {
+        let id: String = r.try_get("id")?;
+        let assigned: Option<String> = r.try_get("assigned_to")?;
+        let mine = assigned.as_deref() == Some(actor.user_id.as_str());
+        if mine_only && !mine {
+            continue;
+        }
+        if !may_access_case(
+            &actor.memberships,
+            &actor.user_id,
+            org,
+            assigned.as_deref(),
+            CaseAccess::Read,
+        ) {
+            continue;
+        }
+        let sealed: String = r.try_get("pseudonym_enc")?;
+        let kid = crypto::key_id_of(&sealed).unwrap_or("");
+        let key = keys
+            .all
+            .get(kid)
+            .ok_or_else(|| CryptoError::UnknownKey(kid.to_string()))?;
+        out.push(CaseLine {
+            pseudonym: crypto::open(key, place(org, "pseudonym_enc", &id), &sealed)?,
+            reference: r.try_get("reference")?,
+            crime_kind: r.try_get("crime_kind")?,
+            status: r.try_get("status")?,
+            created_at: r.try_get("created_at")?,
+            assigned_to_me: mine,
+            id,
+        });
+    }
+    let mut tx = db.pool().begin().await?;
+    audit(
+        &mut tx,
+        AuditEntry {
+            actor: Some(&actor.user_id),
+            organization: Some(org),
+            action: "case.list",
+            target_kind: Some("case"),
+            target_id: None,
+            detail: format!("results={}", out.len()),
+        },
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(out)
+}

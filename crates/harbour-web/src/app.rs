@@ -94,6 +94,7 @@ pub fn build(state: AppState) -> Router {
         .nest("/hsds", hsds_routes)
         .route("/api/openapi.json", get(openapi::document))
         .merge(crate::rights::api_routes())
+        .merge(crate::workspace::routes())
         .merge(ops::routes())
         .fallback(fallback)
         .layer(middleware::from_fn_with_state(state.clone(), observe))
@@ -223,8 +224,11 @@ async fn observe(State(state): State<AppState>, req: Request, next: Next) -> Res
     if !h.contains_key(header::CACHE_CONTROL) {
         h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     }
-    // Public pages never set cookies; make sure nothing below ever does.
-    h.remove(header::SET_COOKIE);
+    // Public pages never set cookies; make sure nothing below ever does. Only the workspace
+    // has a session cookie.
+    if !path.starts_with("/workspace/") {
+        h.remove(header::SET_COOKIE);
+    }
     let status = res.status().as_u16();
     let elapsed = started.elapsed();
     state

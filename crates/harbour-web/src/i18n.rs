@@ -13,12 +13,13 @@ macro_rules! catalogue {
             include_str!(concat!("../../../locales/", $l, "/main.ftl")),
             include_str!(concat!("../../../locales/", $l, "/generated.ftl")),
             include_str!(concat!("../../../locales/", $l, "/rights.ftl")),
+            include_str!(concat!("../../../locales/", $l, "/workspace.ftl")),
         )
     };
 }
 
-/// Every shipped catalogue: (locale, main.ftl, generated.ftl, rights.ftl).
-pub const CATALOGUES: [(&str, &str, &str, &str); 11] = [
+/// Every shipped catalogue: (locale, main.ftl, generated.ftl, rights.ftl, workspace.ftl).
+pub const CATALOGUES: [(&str, &str, &str, &str, &str); 11] = [
     catalogue!("en"),
     catalogue!("fr"),
     catalogue!("de"),
@@ -40,7 +41,7 @@ impl I18n {
     /// Loads all catalogues; a syntax error in any of them is an error at start.
     pub fn load() -> anyhow::Result<I18n> {
         let mut bundles = HashMap::new();
-        for (code, main, generated, rights) in CATALOGUES {
+        for (code, main, generated, rights, workspace) in CATALOGUES {
             let langid = code
                 .parse()
                 .map_err(|e| anyhow::anyhow!("locale {code}: {e:?}"))?;
@@ -50,6 +51,7 @@ impl I18n {
                 ("main.ftl", main),
                 ("generated.ftl", generated),
                 ("rights.ftl", rights),
+                ("workspace.ftl", workspace),
             ] {
                 let res = FluentResource::try_new(text.to_string())
                     .map_err(|(_, errs)| anyhow::anyhow!("locales/{code}/{name}: {errs:?}"))?;
@@ -145,33 +147,36 @@ mod tests {
     fn every_locale_parses_and_has_every_key_with_the_same_placeholders() {
         let i18n = I18n::load();
         assert!(i18n.is_ok(), "{:?}", i18n.err());
-        let (_, en_main, en_gen, en_rights) = CATALOGUES[0];
+        let (_, en_main, en_gen, en_rights, en_ws) = CATALOGUES[0];
         let en = keys_and_placeholders(en_main);
         let en_gen = keys_and_placeholders(en_gen);
         let en_r = keys_and_placeholders(en_rights);
         assert!(en.len() > 150);
         assert!(en_r.len() > 100);
-        for (code, main, generated, rights) in CATALOGUES {
-            assert!(
-                FluentResource::try_new(rights.to_string()).is_ok(),
-                "{code}/rights.ftl has syntax errors"
-            );
-            assert_eq!(
-                keys_and_placeholders(rights),
-                en_r,
-                "{code}/rights.ftl differs from en in keys or placeholders"
-            );
-            if code != "en" {
-                // a copied English catalogue is not a translation
-                let same = rights
-                    .lines()
-                    .filter(|l| !l.starts_with('#') && l.contains(" = "))
-                    .filter(|l| en_rights.lines().any(|e| e == *l))
-                    .count();
+        for (code, main, generated, rights, workspace) in CATALOGUES {
+            for (name, text, en_text) in [
+                ("rights.ftl", rights, en_rights),
+                ("workspace.ftl", workspace, en_ws),
+            ] {
                 assert!(
-                    same * 10 < en_r.len(),
-                    "{code}/rights.ftl is mostly English"
+                    FluentResource::try_new(text.to_string()).is_ok(),
+                    "{code}/{name} has syntax errors"
                 );
+                let en_keys = keys_and_placeholders(en_text);
+                assert_eq!(
+                    keys_and_placeholders(text),
+                    en_keys,
+                    "{code}/{name} differs from en in keys or placeholders"
+                );
+                if code != "en" {
+                    // a copied English catalogue is not a translation
+                    let same = text
+                        .lines()
+                        .filter(|l| !l.starts_with('#') && l.contains(" = "))
+                        .filter(|l| en_text.lines().any(|e| e == *l))
+                        .count();
+                    assert!(same * 10 < en_keys.len(), "{code}/{name} is mostly English");
+                }
             }
             assert!(
                 FluentResource::try_new(main.to_string()).is_ok(),

@@ -13,6 +13,7 @@ pub mod public;
 pub mod rights;
 pub mod search;
 pub mod state;
+pub mod workspace;
 
 pub use app::{build, start, Started};
 pub use state::{AppState, WebConfig};

@@ -22,12 +22,16 @@ pub struct WebConfig {
     /// Where quick exit sends people. Default: Harbour's own neutral page (`/exit`), so that no
     /// request goes to another host.
     pub quick_exit_url: String,
+    /// Wraps the organisations' data keys and people's two-factor secrets. The default is a
+    /// fresh random key (for tests); `harbour serve` passes the configured one.
+    pub master_key: harbour_db::crypto::MasterKey,
 }
 
 impl Default for WebConfig {
     fn default() -> Self {
         WebConfig {
             quick_exit_url: "/exit".into(),
+            master_key: harbour_db::crypto::MasterKey::generate(),
         }
     }
 }

@@ -281,6 +281,7 @@ async fn serve(config: Config) -> anyhow::Result<()> {
     );
     let web = harbour_web::WebConfig {
         quick_exit_url: config.quick_exit_url.clone(),
+        master_key: master_key(&config)?,
     };
     let started = harbour_web::start(db.clone(), web, Arc::new(chrono::Utc::now)).await?;
     let state = started.state;

@@ -14,3 +14,4 @@ mod hsds;
 mod ops;
 mod pages;
 mod rights;
+mod workspace;

@@ -1,0 +1,676 @@
+//! The workspace for support organisations, under `/workspace/`: invitation, sign-in with a
+//! mandatory second factor, the dashboard, the case list, intake and the case page. Sessions
+//! live in the database and travel in a `__Host-` cookie (Secure, HttpOnly, SameSite=Strict);
+//! every form carries the session's CSRF token; every page is `no-store`.
+
+use askama::Template;
+use axum::body::Bytes;
+use axum::extract::{Path, State};
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use axum::Router;
+use harbour_db::auth::{self, Login, Session};
+use harbour_db::workspace::{self as ws, Actor, CaseLine, Duplicate, Intake, WorkspaceError};
+use harbour_domain::rights::CrimeKind;
+use harbour_domain::Locale;
+use std::collections::HashMap;
+
+use crate::error::AppError;
+use crate::public::{render, Chrome, Opt};
+use crate::state::AppState;
+
+pub const COOKIE: &str = "__Host-harbour";
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/workspace", get(|| async { Redirect::to("/workspace/") }))
+        .route("/workspace/", get(dashboard))
+        .route("/workspace/login", get(login_page).post(login_post))
+        .route("/workspace/2fa", get(second_page).post(second_post))
+        .route("/workspace/logout", post(logout))
+        .route("/workspace/logout-everywhere", post(logout_everywhere))
+        .route("/workspace/sessions", get(sessions_page))
+        .route(
+            "/workspace/invite/{token}",
+            get(invite_page).post(invite_post),
+        )
+        .route("/workspace/cases", get(cases_page))
+        .route("/workspace/cases/new", get(intake_page).post(intake_post))
+        .route("/workspace/cases/{id}", get(case_page))
+}
+
+impl From<WorkspaceError> for AppError {
+    fn from(e: WorkspaceError) -> Self {
+        match e {
+            WorkspaceError::NotFound | WorkspaceError::Forbidden => AppError::NotFound,
+            other => AppError::Internal(other.into()),
+        }
+    }
+}
+
+/// The workspace's language: Accept-Language (people choose theirs in the browser).
+fn ws_locale(headers: &HeaderMap) -> Locale {
+    Locale::negotiate(
+        headers
+            .get(header::ACCEPT_LANGUAGE)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or(""),
+    )
+}
+
+fn cookie_token(headers: &HeaderMap) -> Option<String> {
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|kv| kv.trim().split_once('='))
+        .find(|(k, _)| *k == COOKIE)
+        .map(|(_, v)| v.to_string())
+}
+
+fn set_cookie(token: &str) -> HeaderValue {
+    HeaderValue::from_str(&format!(
+        "{COOKIE}={token}; Path=/; Secure; HttpOnly; SameSite=Strict"
+    ))
+    .unwrap_or(HeaderValue::from_static(""))
+}
+
+fn clear_cookie() -> HeaderValue {
+    HeaderValue::from_static(
+        "__Host-harbour=; Path=/; Secure; HttpOnly; SameSite=Strict; Max-Age=0",
+    )
+}
+
+fn redirect_with_cookie(to: &str, cookie: HeaderValue) -> Response {
+    let mut r = Redirect::to(to).into_response();
+    r.headers_mut().insert(header::SET_COOKIE, cookie);
+    r
+}
+
+fn address(headers: &HeaderMap) -> String {
+    // behind a proxy the operator sets X-Forwarded-For; only used as a throttling key (hashed)
+    headers
+        .get("x-forwarded-for")
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.split(',').next())
+        .map(|s| s.trim().to_string())
+        .unwrap_or_else(|| "direct".into())
+}
+
+fn form(body: &[u8]) -> HashMap<String, String> {
+    form_urlencoded::parse(body).into_owned().collect()
+}
+
+/// Constant-time comparison of the CSRF token.
+fn csrf_ok(session: &Session, f: &HashMap<String, String>) -> bool {
+    let given = f.get("csrf").map(String::as_bytes).unwrap_or_default();
+    let want = session.csrf.as_bytes();
+    given.len() == want.len() && given.iter().zip(want).fold(0u8, |a, (x, y)| a | (x ^ y)) == 0
+}
+
+/// Same-origin check for forms posted before a session exists (sign-in, invitation).
+fn same_origin(headers: &HeaderMap) -> bool {
+    let host = headers.get(header::HOST).and_then(|v| v.to_str().ok());
+    match (
+        headers.get(header::ORIGIN).and_then(|v| v.to_str().ok()),
+        host,
+    ) {
+        (None, _) => true,
+        (Some(o), Some(h)) => o.split_once("://").is_some_and(|(_, rest)| rest == h),
+        (Some(_), None) => false,
+    }
+}
+
+enum Gate {
+    /// Signed in with both factors.
+    Full(String, Session, Actor),
+    /// Go here first.
+    Redirect(Response),
+}
+
+async fn gate(state: &AppState, headers: &HeaderMap) -> Result<Gate, AppError> {
+    let Some(token) = cookie_token(headers) else {
+        return Ok(Gate::Redirect(
+            Redirect::to("/workspace/login").into_response(),
+        ));
+    };
+    let Some(s) = auth::session(&state.db, &token, state.now()).await? else {
+        return Ok(Gate::Redirect(redirect_with_cookie(
+            "/workspace/login",
+            clear_cookie(),
+        )));
+    };
+    if !s.second_factor {
+        return Ok(Gate::Redirect(
+            Redirect::to("/workspace/2fa").into_response(),
+        ));
+    }
+    let actor = ws::actor(&state.db, &s.user_id).await?;
+    Ok(Gate::Full(token, s, actor))
+}
+
+macro_rules! signed_in {
+    ($state:expr, $headers:expr) => {
+        match gate(&$state, &$headers).await? {
+            Gate::Full(token, s, actor) => (token, s, actor),
+            Gate::Redirect(r) => return Ok(r),
+        }
+    };
+}
+
+fn page(mut r: Response) -> Response {
+    r.headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    r
+}
+
+/// What every workspace template shares.
+pub struct WsChrome<'a> {
+    pub c: Chrome<'a>,
+    pub csrf: String,
+    pub email: String,
+    pub signed_in: bool,
+}
+
+impl WsChrome<'_> {
+    pub fn t(&self, key: &str) -> String {
+        self.c.t(key)
+    }
+    pub fn lang(&self) -> &'static str {
+        self.c.lang()
+    }
+    pub fn dir(&self) -> &'static str {
+        self.c.dir()
+    }
+}
+
+fn chrome<'a>(state: &'a AppState, l: Locale, title: &str, s: Option<&Session>) -> WsChrome<'a> {
+    WsChrome {
+        c: Chrome::new(state, l, "/").titled(title),
+        csrf: s.map(|s| s.csrf.clone()).unwrap_or_default(),
+        email: s.map(|s| s.email.clone()).unwrap_or_default(),
+        signed_in: s.is_some_and(|s| s.second_factor),
+    }
+}
+
+fn main_org(actor: &Actor) -> Option<String> {
+    actor
+        .memberships
+        .iter()
+        .find(|m| m.role.sees_case_data())
+        .map(|m| m.organization.clone())
+}
+
+// ---------------------------------------------------------------------------------------------
+// Sign-in
+
+#[derive(Template)]
+#[template(path = "ws_login.html")]
+struct LoginPage<'a> {
+    w: WsChrome<'a>,
+    error: Option<String>,
+}
+
+async fn login_page(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+) -> Result<Response, AppError> {
+    let l = ws_locale(&headers);
+    Ok(page(render(&LoginPage {
+        w: chrome(&state, l, "ws-login-title", None),
+        error: None,
+    })?))
+}
+
+async fn login_post(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Result<Response, AppError> {
+    let l = ws_locale(&headers);
+    let f = form(&body);
+    let refuse = |key: &str, status: StatusCode| -> Result<Response, AppError> {
+        let mut r = render(&LoginPage {
+            w: chrome(&state, l, "ws-login-title", None),
+            error: Some(state.i18n.t(l, key, &[])),
+        })?;
+        *r.status_mut() = status;
+        Ok(page(r))
+    };
+    if !same_origin(&headers) {
+        return refuse("ws-error-origin", StatusCode::FORBIDDEN);
+    }
+    let email = f.get("email").map(String::as_str).unwrap_or("");
+    let password = f.get("password").map(String::as_str).unwrap_or("");
+    let ua = headers
+        .get(header::USER_AGENT)
+        .and_then(|v| v.to_str().ok());
+    match auth::login(
+        &state.db,
+        email,
+        password,
+        &address(&headers),
+        ua,
+        state.now(),
+    )
+    .await?
+    {
+        Login::Password { token } => Ok(redirect_with_cookie("/workspace/2fa", set_cookie(&token))),
+        Login::Refused => refuse("ws-login-refused", StatusCode::UNAUTHORIZED),
+        Login::Throttled => refuse("ws-login-throttled", StatusCode::TOO_MANY_REQUESTS),
+    }
+}
+
+#[derive(Template)]
+#[template(path = "ws_2fa.html")]
+struct SecondPage<'a> {
+    w: WsChrome<'a>,
+    setup: Option<(String, String)>,
+    recovery: Vec<String>,
+    error: Option<String>,
+}
+
+async fn second_page(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+) -> Result<Response, AppError> {
+    let l = ws_locale(&headers);
+    let Some(token) = cookie_token(&headers) else {
+        return Ok(Redirect::to("/workspace/login").into_response());
+    };
+    let Some(s) = auth::session(&state.db, &token, state.now()).await? else {
+        return Ok(redirect_with_cookie("/workspace/login", clear_cookie()));
+    };
+    if s.second_factor {
+        return Ok(Redirect::to("/workspace/").into_response());
+    }
+    let setup = if s.totp_enabled {
+        None
+    } else {
+        Some(auth::start_totp(&state.db, &state.config.master_key, &s, state.now()).await?)
+    };
+    Ok(page(render(&SecondPage {
+        w: chrome(&state, l, "ws-2fa-title", Some(&s)),
+        setup,
+        recovery: Vec::new(),
+        error: None,
+    })?))
+}
+
+async fn second_post(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Result<Response, AppError> {
+    let l = ws_locale(&headers);
+    let f = form(&body);
+    let Some(token) = cookie_token(&headers) else {
+        return Ok(Redirect::to("/workspace/login").into_response());
+    };
+    let Some(s) = auth::session(&state.db, &token, state.now()).await? else {
+        return Ok(redirect_with_cookie("/workspace/login", clear_cookie()));
+    };
+    if !csrf_ok(&s, &f) {
+        return Err(AppError::NotFound);
+    }
+    let code = f.get("code").map(String::as_str).unwrap_or("");
+    let mk = &state.config.master_key;
+    if !s.totp_enabled {
+        if let Some(recovery) =
+            auth::confirm_totp(&state.db, mk, &token, &s, code, state.now()).await?
+        {
+            return Ok(page(render(&SecondPage {
+                w: chrome(&state, l, "ws-2fa-title", Some(&s)),
+                setup: None,
+                recovery,
+                error: None,
+            })?));
+        }
+        let setup = Some(auth::start_totp(&state.db, mk, &s, state.now()).await?);
+        let mut r = render(&SecondPage {
+            w: chrome(&state, l, "ws-2fa-title", Some(&s)),
+            setup,
+            recovery: Vec::new(),
+            error: Some(state.i18n.t(l, "ws-2fa-wrong", &[])),
+        })?;
+        *r.status_mut() = StatusCode::UNAUTHORIZED;
+        return Ok(page(r));
+    }
+    if auth::second_factor(
+        &state.db,
+        mk,
+        &token,
+        &s,
+        code,
+        &address(&headers),
+        state.now(),
+    )
+    .await?
+    {
+        return Ok(Redirect::to("/workspace/").into_response());
+    }
+    let mut r = render(&SecondPage {
+        w: chrome(&state, l, "ws-2fa-title", Some(&s)),
+        setup: None,
+        recovery: Vec::new(),
+        error: Some(state.i18n.t(l, "ws-2fa-wrong", &[])),
+    })?;
+    *r.status_mut() = StatusCode::UNAUTHORIZED;
+    Ok(page(r))
+}
+
+async fn logout(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Result<Response, AppError> {
+    if let Some(token) = cookie_token(&headers) {
+        if let Some(s) = auth::session(&state.db, &token, state.now()).await? {
+            if !csrf_ok(&s, &form(&body)) {
+                return Err(AppError::NotFound);
+            }
+        }
+        auth::logout(&state.db, &token).await?;
+    }
+    Ok(redirect_with_cookie("/workspace/login", clear_cookie()))
+}
+
+async fn logout_everywhere(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Result<Response, AppError> {
+    let (_, s, _) = signed_in!(state, headers);
+    if !csrf_ok(&s, &form(&body)) {
+        return Err(AppError::NotFound);
+    }
+    auth::logout_everywhere(&state.db, &s.user_id, state.now()).await?;
+    Ok(redirect_with_cookie("/workspace/login", clear_cookie()))
+}
+
+#[derive(Template)]
+#[template(path = "ws_sessions.html")]
+struct SessionsPage<'a> {
+    w: WsChrome<'a>,
+    sessions: Vec<auth::SessionInfo>,
+}
+
+async fn sessions_page(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+) -> Result<Response, AppError> {
+    let l = ws_locale(&headers);
+    let (token, s, _) = signed_in!(state, headers);
+    let sessions = auth::sessions(&state.db, &s.user_id, &token).await?;
+    Ok(page(render(&SessionsPage {
+        w: chrome(&state, l, "ws-sessions-title", Some(&s)),
+        sessions,
+    })?))
+}
+
+#[derive(Template)]
+#[template(path = "ws_invite.html")]
+struct InvitePage<'a> {
+    w: WsChrome<'a>,
+    token: String,
+    error: Option<String>,
+}
+
+async fn invite_page(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Path(token): Path<String>,
+) -> Result<Response, AppError> {
+    let l = ws_locale(&headers);
+    Ok(page(render(&InvitePage {
+        w: chrome(&state, l, "ws-invite-title", None),
+        token,
+        error: None,
+    })?))
+}
+
+async fn invite_post(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Path(token): Path<String>,
+    body: Bytes,
+) -> Result<Response, AppError> {
+    let l = ws_locale(&headers);
+    let f = form(&body);
+    let password = f.get("password").map(String::as_str).unwrap_or("");
+    let again = f.get("password2").map(String::as_str).unwrap_or("");
+    let error = if !same_origin(&headers) {
+        Some("ws-error-origin")
+    } else if password != again {
+        Some("ws-invite-mismatch")
+    } else {
+        match ws::accept_invitation(&state.db, &token, password, state.now()).await {
+            Ok(_) => None,
+            Err(WorkspaceError::Invalid { .. }) => Some("ws-invite-short"),
+            Err(WorkspaceError::Invitation) => Some("ws-invite-invalid"),
+            Err(e) => return Err(e.into()),
+        }
+    };
+    match error {
+        None => Ok(Redirect::to("/workspace/login").into_response()),
+        Some(key) => {
+            let mut r = render(&InvitePage {
+                w: chrome(&state, l, "ws-invite-title", None),
+                token,
+                error: Some(state.i18n.t(l, key, &[])),
+            })?;
+            *r.status_mut() = StatusCode::BAD_REQUEST;
+            Ok(page(r))
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Cases
+
+#[derive(Template)]
+#[template(path = "ws_cases.html")]
+struct CasesPage<'a> {
+    w: WsChrome<'a>,
+    heading: String,
+    cases: Vec<CaseLine>,
+    org_missing: bool,
+}
+
+async fn case_list(
+    state: &AppState,
+    headers: &HeaderMap,
+    mine_only: bool,
+) -> Result<Response, AppError> {
+    let l = ws_locale(headers);
+    let (_, s, actor) = signed_in!(state, headers);
+    let (cases, org_missing) = match main_org(&actor) {
+        Some(org) => (
+            ws::list_cases(
+                &state.db,
+                &state.config.master_key,
+                &actor,
+                &org,
+                mine_only,
+                state.now(),
+            )
+            .await?,
+            false,
+        ),
+        None => (Vec::new(), true),
+    };
+    let (title, heading) = if mine_only {
+        ("ws-home-title", "ws-my-cases")
+    } else {
+        ("ws-cases-title", "ws-cases-title")
+    };
+    Ok(page(render(&CasesPage {
+        heading: state.i18n.t(l, heading, &[]),
+        w: chrome(state, l, title, Some(&s)),
+        cases,
+        org_missing,
+    })?))
+}
+
+async fn dashboard(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+) -> Result<Response, AppError> {
+    case_list(&state, &headers, true).await
+}
+
+async fn cases_page(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+) -> Result<Response, AppError> {
+    case_list(&state, &headers, false).await
+}
+
+#[derive(Template)]
+#[template(path = "ws_intake.html")]
+struct IntakePage<'a> {
+    w: WsChrome<'a>,
+    kinds: Vec<Opt>,
+    countries: Vec<Opt>,
+    error: Option<String>,
+    created: Option<(String, String)>,
+    duplicates_visible: Vec<String>,
+    duplicates_hidden: usize,
+}
+
+fn intake_view<'a>(state: &'a AppState, l: Locale, s: &Session) -> IntakePage<'a> {
+    let w = chrome(state, l, "ws-intake-title", Some(s));
+    let kinds = CrimeKind::ALL
+        .iter()
+        .map(|k| Opt {
+            code: k.key().to_string(),
+            name: w.t(&format!("rights-kind-{}", k.key())),
+            selected: false,
+        })
+        .collect();
+    let countries = crate::public::country_options(&w.c, None);
+    IntakePage {
+        w,
+        kinds,
+        countries,
+        error: None,
+        created: None,
+        duplicates_visible: Vec::new(),
+        duplicates_hidden: 0,
+    }
+}
+
+async fn intake_page(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+) -> Result<Response, AppError> {
+    let l = ws_locale(&headers);
+    let (_, s, _) = signed_in!(state, headers);
+    Ok(page(render(&intake_view(&state, l, &s))?))
+}
+
+async fn intake_post(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Result<Response, AppError> {
+    let l = ws_locale(&headers);
+    let (_, s, actor) = signed_in!(state, headers);
+    let f = form(&body);
+    if !csrf_ok(&s, &f) {
+        return Err(AppError::NotFound);
+    }
+    let opt = |k: &str| {
+        f.get(k)
+            .map(|v| v.trim().to_string())
+            .filter(|v| !v.is_empty())
+    };
+    let intake = Intake {
+        pseudonym: opt("pseudonym").unwrap_or_default(),
+        name: opt("name"),
+        contact: opt("contact"),
+        safe_contact: opt("safe_contact"),
+        narrative: opt("narrative"),
+        crime_kind: opt("crime_kind").filter(|k| CrimeKind::parse(k).is_some()),
+        crime_country: opt("crime_country"),
+    };
+    let mut view = intake_view(&state, l, &s);
+    let Some(org) = main_org(&actor) else {
+        return Err(AppError::NotFound);
+    };
+    match ws::create_case(
+        &state.db,
+        &state.config.master_key,
+        &actor,
+        &org,
+        &intake,
+        state.now(),
+    )
+    .await
+    {
+        Ok(created) => {
+            for d in &created.duplicates {
+                match d {
+                    Duplicate::Visible(id) => view.duplicates_visible.push(id.clone()),
+                    Duplicate::Hidden => view.duplicates_hidden += 1,
+                }
+            }
+            view.created = Some((created.id, created.reference));
+            Ok(page(render(&view)?))
+        }
+        Err(WorkspaceError::Invalid { field, .. }) => {
+            view.error = Some(state.i18n.t(
+                l,
+                "ws-intake-invalid",
+                &[("field", fluent_bundle::FluentValue::from(field))],
+            ));
+            let mut r = render(&view)?;
+            *r.status_mut() = StatusCode::BAD_REQUEST;
+            Ok(page(r))
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+#[derive(Template)]
+#[template(path = "ws_case.html")]
+struct CasePage<'a> {
+    w: WsChrome<'a>,
+    kase: ws::Case,
+    kind: String,
+    status: String,
+}
+
+async fn case_page(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+) -> Result<Response, AppError> {
+    let l = ws_locale(&headers);
+    let (_, s, actor) = signed_in!(state, headers);
+    let case = ws::read_case(
+        &state.db,
+        &state.config.master_key,
+        &actor,
+        &id,
+        state.now(),
+    )
+    .await?;
+    let kind = case
+        .intake
+        .crime_kind
+        .as_deref()
+        .map(|k| state.i18n.t(l, &format!("rights-kind-{k}"), &[]))
+        .unwrap_or_default();
+    let mut w = chrome(&state, l, "ws-case-title", Some(&s));
+    w.c.title = format!("{} {}", w.c.title, case.reference);
+    let status = w.t(&format!("ws-status-{}", case.status));
+    Ok(page(render(&CasePage {
+        w,
+        kase: case,
+        kind,
+        status,
+    })?))
+}

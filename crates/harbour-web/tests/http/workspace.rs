@@ -1,0 +1,323 @@
+//! The workspace over HTTP: invitation, sign-in with a mandatory second factor, the session
+//! cookie's attributes, CSRF, intake and the case page, access across organisations, sign-out.
+
+use axum::body::Body;
+use axum::http::{header, Request, StatusCode};
+use harbour_db::auth;
+use harbour_db::workspace as ws;
+use harbour_domain::workspace::Role;
+
+use crate::support::{monday_morning, Reply, TestApp};
+
+const PASS: &str = "a long enough passphrase";
+
+fn between<'a>(s: &'a str, start: &str, end: &str) -> &'a str {
+    let i = s.find(start).map(|i| i + start.len()).expect(start);
+    let rest = &s[i..];
+    &rest[..rest.find(end).expect(end)]
+}
+
+struct Client<'a> {
+    app: &'a TestApp,
+    cookie: Option<String>,
+}
+
+impl<'a> Client<'a> {
+    async fn get(&self, uri: &str) -> Reply {
+        let mut b = Request::get(uri).header(header::ACCEPT_LANGUAGE, "en");
+        if let Some(c) = &self.cookie {
+            b = b.header(header::COOKIE, c);
+        }
+        self.app
+            .request(b.body(Body::empty()).expect("request"))
+            .await
+    }
+    async fn post(&mut self, uri: &str, form: &str) -> Reply {
+        let mut b = Request::post(uri)
+            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .header(header::ACCEPT_LANGUAGE, "en");
+        if let Some(c) = &self.cookie {
+            b = b.header(header::COOKIE, c);
+        }
+        let r = self
+            .app
+            .request(b.body(Body::from(form.to_string())).expect("request"))
+            .await;
+        if let Some(set) = r
+            .headers
+            .get(header::SET_COOKIE)
+            .and_then(|v| v.to_str().ok())
+        {
+            let pair = set.split(';').next().unwrap_or("").to_string();
+            self.cookie = if pair.ends_with('=') {
+                None
+            } else {
+                Some(pair)
+            };
+        }
+        r
+    }
+}
+
+fn csrf(body: &str) -> String {
+    between(body, "name=\"csrf\" value=\"", "\"").to_string()
+}
+
+/// Invites and signs in a person with both factors; returns the client.
+async fn signed_in<'a>(app: &'a TestApp, org: &str, role: Role, email: &str) -> Client<'a> {
+    let token = ws::invite(&app.db.db, org, role, email, None, monday_morning())
+        .await
+        .expect("invite");
+    let mut c = Client { app, cookie: None };
+    let r = c
+        .post(
+            &format!("/workspace/invite/{token}"),
+            &format!("password={PASS}&password2={PASS}"),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let r = c
+        .post(
+            "/workspace/login",
+            &format!("email={email}&password={PASS}"),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    let page = c.get("/workspace/2fa").await;
+    let secret = between(&page.body, "<code id=\"totp-secret\">", "</code>").to_string();
+    let code = auth::code_at(&secret, email, monday_morning()).expect("code");
+    let r = c
+        .post(
+            "/workspace/2fa",
+            &format!("csrf={}&code={code}", csrf(&page.body)),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert!(r.body.contains("<code>"), "recovery codes shown");
+    c
+}
+
+async fn org(app: &TestApp, name: &str) -> String {
+    ws::create_organization(
+        &app.db.db,
+        &app.state.config.master_key,
+        name,
+        "ES",
+        None,
+        monday_morning(),
+    )
+    .await
+    .expect("org")
+}
+
+#[tokio::test]
+async fn sign_in_needs_the_password_then_the_second_factor() {
+    let app = TestApp::new().await;
+    let org = org(&app, "Org").await;
+    let token = ws::invite(
+        &app.db.db,
+        &org,
+        Role::Caseworker,
+        "cw@example.org",
+        None,
+        monday_morning(),
+    )
+    .await
+    .expect("invite");
+    let mut c = Client {
+        app: &app,
+        cookie: None,
+    };
+    assert_eq!(
+        c.get(&format!("/workspace/invite/{token}")).await.status,
+        StatusCode::OK
+    );
+    let r = c
+        .post(
+            &format!("/workspace/invite/{token}"),
+            "password=short&password2=short",
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::BAD_REQUEST);
+    assert!(r.body.contains("At least 12 characters"));
+    c.post(
+        &format!("/workspace/invite/{token}"),
+        &format!("password={PASS}&password2={PASS}"),
+    )
+    .await;
+    // nothing without signing in
+    let r = c.get("/workspace/").await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    assert_eq!(r.header("location"), "/workspace/login");
+    // wrong password and unknown account: the same answer, no cookie
+    for (email, pw) in [
+        ("cw@example.org", "wrong password!"),
+        ("nobody@example.org", PASS),
+    ] {
+        let r = c
+            .post("/workspace/login", &format!("email={email}&password={pw}"))
+            .await;
+        assert_eq!(r.status, StatusCode::UNAUTHORIZED);
+        assert!(r
+            .body
+            .contains("The e-mail address or the password is not right."));
+        assert!(r.headers.get(header::SET_COOKIE).is_none());
+    }
+    // a form posted from another site is refused
+    let r = app
+        .request(
+            Request::post("/workspace/login")
+                .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+                .header(header::HOST, "harbour.example")
+                .header(header::ORIGIN, "https://evil.example")
+                .body(Body::from(format!("email=cw@example.org&password={PASS}")))
+                .expect("request"),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN);
+    // the password opens a half session: the cookie's attributes, then the second factor
+    let r = c
+        .post(
+            "/workspace/login",
+            &format!("email=cw@example.org&password={PASS}"),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    let set = r.header("set-cookie").to_string();
+    for attr in [
+        "__Host-harbour=",
+        "Path=/",
+        "Secure",
+        "HttpOnly",
+        "SameSite=Strict",
+    ] {
+        assert!(set.contains(attr), "{attr} missing from {set}");
+    }
+    let r = c.get("/workspace/").await;
+    assert_eq!(r.header("location"), "/workspace/2fa");
+    let page = c.get("/workspace/2fa").await;
+    assert_eq!(page.header("cache-control"), "no-store");
+    let secret = between(&page.body, "<code id=\"totp-secret\">", "</code>").to_string();
+    // without the CSRF token: refused
+    let code = auth::code_at(&secret, "cw@example.org", monday_morning()).expect("code");
+    let r = c.post("/workspace/2fa", &format!("code={code}")).await;
+    assert_eq!(r.status, StatusCode::NOT_FOUND);
+    let r = c
+        .post(
+            "/workspace/2fa",
+            &format!("csrf={}&code=123456", csrf(&page.body)),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNAUTHORIZED);
+    let page = c.get("/workspace/2fa").await;
+    let secret = between(&page.body, "<code id=\"totp-secret\">", "</code>").to_string();
+    let code = auth::code_at(&secret, "cw@example.org", monday_morning()).expect("code");
+    let r = c
+        .post(
+            "/workspace/2fa",
+            &format!("csrf={}&code={code}", csrf(&page.body)),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK);
+    let home = c.get("/workspace/").await;
+    assert_eq!(home.status, StatusCode::OK);
+    assert!(home.body.contains("My cases"));
+    assert_eq!(home.header("cache-control"), "no-store");
+    // no quick exit in the workspace, and sign-out is one click
+    assert!(!home.body.contains("quick-exit"));
+    assert!(home.body.contains("action=\"/workspace/logout\""));
+    let r = c
+        .post("/workspace/logout", &format!("csrf={}", csrf(&home.body)))
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    assert!(r.header("set-cookie").contains("Max-Age=0"));
+    assert_eq!(c.get("/workspace/").await.status, StatusCode::SEE_OTHER);
+}
+
+#[tokio::test]
+async fn intake_case_page_and_access_across_organisations() {
+    let app = TestApp::new().await;
+    let a = org(&app, "Org A").await;
+    let b = org(&app, "Org B").await;
+    let mut cw = signed_in(&app, &a, Role::Caseworker, "cw@example.org").await;
+    let home = cw.get("/workspace/cases/new").await;
+    assert_eq!(home.status, StatusCode::OK);
+    let token = csrf(&home.body);
+    // invalid: no pseudonym → translated error, nothing created
+    let r = cw
+        .post(
+            "/workspace/cases/new",
+            &format!("csrf={token}&pseudonym=&narrative=x"),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::BAD_REQUEST);
+    assert!(r.body.contains("Please check this field: pseudonym."));
+    // without CSRF: refused
+    let r = cw.post("/workspace/cases/new", "pseudonym=Blue").await;
+    assert_eq!(r.status, StatusCode::NOT_FOUND);
+    let r = cw
+        .post(
+            "/workspace/cases/new",
+            &format!("csrf={token}&pseudonym=Blue+Heron&name=Secret+Name&safe_contact=No+messages&narrative=It+happened+at+night&crime_kind=robbery&crime_country=ES"),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    let created = between(&r.body, "role=\"status\">", "</p>");
+    let id = between(created, "href=\"/workspace/cases/", "\"").to_string();
+    let page = cw.get(&format!("/workspace/cases/{id}")).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.body.contains("It happened at night"), "{}", page.body);
+    assert!(page.body.contains("Robbery"));
+    assert_eq!(page.header("cache-control"), "no-store");
+    // the URL holds an opaque id, nothing personal
+    assert!(!id.contains("Heron"));
+    let list = cw.get("/workspace/").await;
+    assert!(list.body.contains("Blue Heron"));
+    // the same pseudonym again: a duplicate warning with a link for its author
+    let r = cw
+        .post(
+            "/workspace/cases/new",
+            &format!("csrf={token}&pseudonym=blue+heron"),
+        )
+        .await;
+    assert!(r.body.contains("exists already"));
+    // another organisation's admin and a network coordinator of this one cannot open it
+    let other = signed_in(&app, &b, Role::OrgAdmin, "admin-b@example.org").await;
+    assert_eq!(
+        other.get(&format!("/workspace/cases/{id}")).await.status,
+        StatusCode::NOT_FOUND
+    );
+    let coord = signed_in(&app, &a, Role::NetworkCoordinator, "nc@example.org").await;
+    assert_eq!(
+        coord.get(&format!("/workspace/cases/{id}")).await.status,
+        StatusCode::NOT_FOUND
+    );
+    // a supervisor of the organisation can
+    let sv = signed_in(&app, &a, Role::Supervisor, "sv@example.org").await;
+    assert_eq!(
+        sv.get(&format!("/workspace/cases/{id}")).await.status,
+        StatusCode::OK
+    );
+    // every read is in the audit chain
+    assert!(ws::verify_audit(&app.db.db).await.expect("verify").is_ok());
+    // sign out everywhere ends the session
+    let sessions = cw.get("/workspace/sessions").await;
+    assert!(sessions.body.contains("this one"));
+    let r = cw
+        .post(
+            "/workspace/logout-everywhere",
+            &format!("csrf={}", csrf(&sessions.body)),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    assert_eq!(cw.get("/workspace/").await.status, StatusCode::SEE_OTHER);
+}
+
+#[tokio::test]
+async fn public_pages_still_set_no_cookie() {
+    let app = TestApp::new().await;
+    for uri in ["/en/", "/en/support", "/en/rights", "/workspace/login"] {
+        let r = app.get(uri).await;
+        assert!(r.headers.get(header::SET_COOKIE).is_none(), "{uri}");
+    }
+}
