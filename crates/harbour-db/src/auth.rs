@@ -466,3 +466,27 @@ pub fn code_at(secret_base32: &str, email: &str, now: DateTime<Utc>) -> Option<S
             .generate(now.timestamp().max(0) as u64),
     )
 }
+
+/// Turns two-factor sign-in on with a given secret (demo accounts only: their secrets are
+/// printed at start so that a newcomer can sign in at once).
+pub async fn enable_totp_with_secret(
+    db: &Db,
+    mk: &MasterKey,
+    user_id: &str,
+    secret_base32: &str,
+) -> Result<()> {
+    let secret = totp_rs::Secret::Encoded(secret_base32.to_string())
+        .to_bytes()
+        .map_err(|_| WorkspaceError::Invalid {
+            field: "totp".into(),
+            reason: "not base32".into(),
+        })?;
+    sqlx::query(
+        "UPDATE users SET totp_secret_enc = $1, totp_enabled = 1, recovery_codes = '[]' WHERE id = $2",
+    )
+    .bind(mk.seal_secret("totp", user_id, &secret))
+    .bind(user_id)
+    .execute(db.pool())
+    .await?;
+    Ok(())
+}

@@ -3,6 +3,7 @@
 
 pub mod auth;
 pub mod crypto;
+pub mod demo;
 pub mod directory;
 pub mod testing;
 pub mod workspace;

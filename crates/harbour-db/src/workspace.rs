@@ -584,6 +584,19 @@ pub async fn accept_invitation(
     Ok(user_id)
 }
 
+/// Sets a new password (the demo resets its accounts' passwords at each start).
+pub async fn set_password(db: &Db, user_id: &str, password: &str) -> Result<()> {
+    if password.chars().count() < 12 {
+        return Err(invalid("password", "at least 12 characters"));
+    }
+    sqlx::query("UPDATE users SET password_hash = $1 WHERE id = $2")
+        .bind(hash_password(password)?)
+        .bind(user_id)
+        .execute(db.pool())
+        .await?;
+    Ok(())
+}
+
 /// A signed-in person and their roles.
 #[derive(Debug, Clone)]
 pub struct Actor {

@@ -216,3 +216,39 @@ async fn sessions_expire_when_idle_and_after_the_absolute_limit() {
     assert!(auth::session(db, &token, now).await.unwrap().is_none());
     assert!(auth::session(db, "forged", now).await.unwrap().is_none());
 }
+
+#[tokio::test]
+async fn the_demo_loads_once_and_its_printed_accounts_sign_in() {
+    let t = TestDb::new().await.unwrap();
+    let mk = MasterKey::generate();
+    let first = harbour_db::demo::load(&t.db, &mk, t0()).await.unwrap();
+    let again = harbour_db::demo::load(&t.db, &mk, t0()).await.unwrap();
+    assert_eq!(first.len(), 10);
+    assert_eq!(workspace::organizations(&t.db).await.unwrap().len(), 2);
+    let cases: i64 = sqlx::query_scalar::<_, i64>("SELECT COUNT(*) FROM cases")
+        .fetch_one(t.db.pool())
+        .await
+        .unwrap();
+    assert_eq!(cases, 6);
+    // the second start printed new passwords; they work, with the printed secret
+    let p = again.iter().find(|p| p.role == Role::Caseworker).unwrap();
+    let Login::Password { token } = auth::login(&t.db, &p.email, &p.password, "x", None, t0())
+        .await
+        .unwrap()
+    else {
+        panic!("demo password refused");
+    };
+    let s = auth::session(&t.db, &token, t0()).await.unwrap().unwrap();
+    let code = auth::code_at(&p.totp_secret, &p.email, t0()).unwrap();
+    assert!(
+        auth::second_factor(&t.db, &mk, &token, &s, &code, "x", t0())
+            .await
+            .unwrap()
+    );
+    let actor = workspace::actor(&t.db, &s.user_id).await.unwrap();
+    let org = &actor.memberships[0].organization;
+    let mine = workspace::list_cases(&t.db, &mk, &actor, org, true, t0())
+        .await
+        .unwrap();
+    assert_eq!(mine.len(), 3);
+}

@@ -26,7 +26,12 @@ struct Cli {
 #[derive(Subcommand, Debug)]
 enum Command {
     /// Run Harbour: migrate, load the shipped directory once, build the search index, serve HTTP
-    Serve,
+    Serve {
+        /// Also load two fictional organisations with demo people (passwords and two-factor
+        /// secrets printed at start) and fictional cases, to try the workspace
+        #[arg(long)]
+        demo: bool,
+    },
     /// Apply database migrations and exit
     Migrate,
     /// Import HSDS 3.0 JSON (one organization or service, or a list); all or nothing
@@ -191,7 +196,7 @@ async fn run(command: Command, config: Config) -> anyhow::Result<()> {
                 }
             }
         }
-        Command::Serve => serve(config).await,
+        Command::Serve { demo } => serve(config, demo).await,
         Command::Admin(a) => admin(a, config).await,
     }
 }
@@ -269,7 +274,7 @@ async fn admin(a: Admin, config: Config) -> anyhow::Result<()> {
     Ok(())
 }
 
-async fn serve(config: Config) -> anyhow::Result<()> {
+async fn serve(config: Config, demo: bool) -> anyhow::Result<()> {
     let db = open(&config).await?;
     let (orgs, tax) = seed()?;
     let report = directory::load_seed(&db, &orgs, &tax, chrono::Utc::now()).await?;
@@ -283,6 +288,22 @@ async fn serve(config: Config) -> anyhow::Result<()> {
         quick_exit_url: config.quick_exit_url.clone(),
         master_key: master_key(&config)?,
     };
+    if demo {
+        let people = harbour_db::demo::load(&db, &web.master_key, chrono::Utc::now())
+            .await
+            .map_err(|e| anyhow::anyhow!("demo data: {e}"))?;
+        println!(
+            "Demo workspace: http://{}/workspace/ (fictional data)",
+            config.listen
+        );
+        println!("organisation\trole\te-mail\tpassword\tTOTP secret");
+        for p in people {
+            println!(
+                "{}\t{}\t{}\t{}\t{}",
+                p.organization, p.role, p.email, p.password, p.totp_secret
+            );
+        }
+    }
     let started = harbour_web::start(db.clone(), web, Arc::new(chrono::Utc::now)).await?;
     let state = started.state;
     let app = harbour_web::build(state.clone());

@@ -403,3 +403,37 @@ async fn admin_creates_organisations_invites_rotates_keys_and_verifies_the_audit
         .expect("run");
     assert!(!o.status.success());
 }
+
+#[tokio::test]
+async fn serve_demo_prints_its_accounts_and_demo_data_needs_the_flag() {
+    let env = Env::new().await;
+    // without the flag: no demo organisation
+    let (child, _) = start(&env);
+    assert!(stop(child).success());
+    let o = env.run(&["admin", "list-orgs"]);
+    assert!(String::from_utf8_lossy(&o.stdout).trim().is_empty());
+    let out_path = env.dir.path().join("demo.out");
+    let out = std::fs::File::create(&out_path).expect("file");
+    let mut cmd = env.cmd();
+    cmd.stdout(out).stderr(Stdio::null());
+    let port = free_port();
+    let mut child = cmd
+        .args(["serve", "--demo", "--listen", &format!("127.0.0.1:{port}")])
+        .spawn()
+        .expect("spawn");
+    let t = Instant::now();
+    while get(port, "/readyz").is_none_or(|(s, _)| s != 200) {
+        assert!(t.elapsed() < Duration::from_secs(60), "not ready");
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    assert_eq!(get(port, "/workspace/login").map(|r| r.0), Some(200));
+    let _ = Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status();
+    let _ = child.wait();
+    let printed = std::fs::read_to_string(&out_path).expect("read");
+    assert!(printed.contains("caseworker.es@demo.invalid"), "{printed}");
+    assert!(printed.contains("demo-"));
+    let o = env.run(&["admin", "list-orgs"]);
+    assert_eq!(String::from_utf8_lossy(&o.stdout).lines().count(), 2);
+}
