@@ -669,15 +669,6 @@ pub struct Intake {
     pub crime_country: Option<String>,
 }
 
-/// The sealed columns of `cases`, in one place for sealing, opening and rotation.
-const SEALED: [&str; 5] = [
-    "pseudonym_enc",
-    "name_enc",
-    "contact_enc",
-    "safe_contact_enc",
-    "narrative_enc",
-];
-
 #[derive(Debug, Clone)]
 pub struct Case {
     pub id: String,
@@ -991,6 +982,63 @@ pub async fn find_cases(
     Ok(ids)
 }
 
+/// Every sealed (table, column) of the workspace, for rotation and erasure.
+const SEALED_COLUMNS: [(&str, &str); 7] = [
+    ("cases", "pseudonym_enc"),
+    ("cases", "name_enc"),
+    ("cases", "contact_enc"),
+    ("cases", "safe_contact_enc"),
+    ("cases", "narrative_enc"),
+    ("case_assessments", "answers_enc"),
+    ("case_notes", "body_enc"),
+];
+
+/// Re-seals with the active key every value of one column that uses another key.
+async fn reseal(
+    db: &Db,
+    org: &str,
+    keys: &OrgKeys,
+    table: &str,
+    column: &str,
+    current: &str,
+) -> Result<usize> {
+    let (new_id, new_key) = &keys.active_data;
+    let rows = sqlx::query(&format!(
+        "SELECT id, {column} AS v FROM {table} WHERE organization_id = $1 AND {column} IS NOT NULL \
+         AND {column} NOT LIKE $2"
+    ))
+    .bind(org)
+    .bind(current)
+    .fetch_all(db.pool())
+    .await?;
+    for r in &rows {
+        let id: String = r.try_get("id")?;
+        let sealed: String = r.try_get("v")?;
+        let at = Place {
+            organization: org,
+            table,
+            column,
+            row: &id,
+        };
+        let kid = crypto::key_id_of(&sealed).unwrap_or("");
+        let key = keys
+            .all
+            .get(kid)
+            .ok_or_else(|| CryptoError::UnknownKey(kid.to_string()))?;
+        let plain = crypto::open(key, at, &sealed)?;
+        // only if unchanged since it was read
+        sqlx::query(&format!(
+            "UPDATE {table} SET {column} = $1 WHERE id = $2 AND {column} = $3"
+        ))
+        .bind(crypto::seal(new_id, new_key, at, &plain))
+        .bind(&id)
+        .bind(&sealed)
+        .execute(db.pool())
+        .await?;
+    }
+    Ok(rows.len())
+}
+
 /// What a key rotation did.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Rotation {
@@ -1015,61 +1063,33 @@ pub async fn rotate_keys(db: &Db, mk: &MasterKey, now: DateTime<Utc>) -> Result<
         insert_key(&mut tx, mk, &org.id, DATA, now).await?;
         tx.commit().await?;
         let keys = org_keys(db, mk, &org.id).await?;
-        let (new_id, new_key) = &keys.active_data;
-        let stale = format!(
-            "organization_id = $1 AND NOT ({})",
-            SEALED
-                .iter()
-                .map(|c| format!("({c} IS NULL OR {c} LIKE $2)"))
-                .collect::<Vec<_>>()
-                .join(" AND ")
-        );
-        let current = format!("h1.{new_id}.%");
+        let current = format!("h1.{}.%", keys.active_data.0);
         let mut cases = 0usize;
         // a write that began before the new key was active may still land with the old key:
-        // repeat until no row uses a retired key
+        // repeat until no sealed value uses a retired key
         for _ in 0..5 {
-            let rows = sqlx::query(&format!("SELECT {CASE_COLUMNS} FROM cases WHERE {stale}"))
-                .bind(&org.id)
-                .bind(&current)
-                .fetch_all(db.pool())
-                .await?;
-            if rows.is_empty() {
+            let mut changed = 0usize;
+            for (table, column) in SEALED_COLUMNS {
+                changed += reseal(db, &org.id, &keys, table, column, &current).await?;
+            }
+            report.fields += changed;
+            cases += changed;
+            if changed == 0 {
                 break;
             }
-            for r in &rows {
-                let case = open_case(&org.id, &keys, r)?;
-                let i = &case.intake;
-                let values = [
-                    Some(i.pseudonym.as_str()),
-                    i.name.as_deref(),
-                    i.contact.as_deref(),
-                    i.safe_contact.as_deref(),
-                    i.narrative.as_deref(),
-                ];
-                let mut tx = db.pool().begin().await?;
-                for (column, v) in SEALED.iter().zip(values) {
-                    if let Some(v) = v {
-                        let sealed =
-                            crypto::seal(new_id, new_key, place(&org.id, column, &case.id), v);
-                        sqlx::query(&format!("UPDATE cases SET {column} = $1 WHERE id = $2"))
-                            .bind(sealed)
-                            .bind(&case.id)
-                            .execute(&mut *tx)
-                            .await?;
-                        report.fields += 1;
-                    }
-                }
-                tx.commit().await?;
-                cases += 1;
-            }
         }
-        let left = sqlx::query(&format!("SELECT COUNT(*) AS n FROM cases WHERE {stale}"))
+        let mut left = 0i64;
+        for (table, column) in SEALED_COLUMNS {
+            left += sqlx::query(&format!(
+                "SELECT COUNT(*) AS n FROM {table} WHERE organization_id = $1 AND {column} IS NOT NULL AND {column} NOT LIKE $2"
+            ))
             .bind(&org.id)
             .bind(&current)
             .fetch_one(db.pool())
-            .await?;
-        if left.try_get::<i64, _>("n")? > 0 {
+            .await?
+            .try_get::<i64, _>("n")?;
+        }
+        if left > 0 {
             // keep the old key: destroying it now would lose data
             continue;
         }
@@ -1090,7 +1110,7 @@ pub async fn rotate_keys(db: &Db, mk: &MasterKey, now: DateTime<Utc>) -> Result<
                 action: "keys.rotate",
                 target_kind: Some("organization"),
                 target_id: Some(&org.id),
-                detail: format!("cases={cases}"),
+                detail: format!("fields={cases}"),
             },
             now,
         )
@@ -1181,6 +1201,320 @@ pub async fn list_cases(
             target_kind: Some("case"),
             target_id: None,
             detail: format!("results={}", out.len()),
+        },
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(out)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Needs assessments (versioned) and notes
+
+use harbour_domain::workspace::NeedsAssessment;
+
+/// One version of a case's needs assessment.
+#[derive(Debug, Clone)]
+pub struct AssessmentVersion {
+    pub version: i64,
+    pub created_at: String,
+    pub created_by: Option<String>,
+    pub answers: NeedsAssessment,
+}
+
+#[derive(Debug, Clone)]
+pub struct Note {
+    pub created_at: String,
+    pub created_by: Option<String>,
+    pub body: String,
+}
+
+/// The case's organisation and assignment, after checking `access`; refused access is audited
+/// and answered like a missing case.
+async fn guard(
+    db: &Db,
+    actor: &Actor,
+    case_id: &str,
+    access: CaseAccess,
+    now: DateTime<Utc>,
+) -> Result<String> {
+    let row = sqlx::query("SELECT organization_id, assigned_to FROM cases WHERE id = $1")
+        .bind(case_id)
+        .fetch_optional(db.pool())
+        .await?
+        .ok_or(WorkspaceError::NotFound)?;
+    let org: String = row.try_get("organization_id")?;
+    let assigned: Option<String> = row.try_get("assigned_to")?;
+    if may_access_case(
+        &actor.memberships,
+        &actor.user_id,
+        &org,
+        assigned.as_deref(),
+        access,
+    ) {
+        return Ok(org);
+    }
+    let mut tx = db.pool().begin().await?;
+    audit(
+        &mut tx,
+        AuditEntry {
+            actor: Some(&actor.user_id),
+            organization: Some(&org),
+            action: "case.access.denied",
+            target_kind: Some("case"),
+            target_id: Some(case_id),
+            detail: String::new(),
+        },
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    Err(WorkspaceError::NotFound)
+}
+
+/// Records a new version of the needs assessment.
+pub async fn add_assessment(
+    db: &Db,
+    mk: &MasterKey,
+    actor: &Actor,
+    case_id: &str,
+    answers: NeedsAssessment,
+    now: DateTime<Utc>,
+) -> Result<i64> {
+    let answers = answers
+        .validated()
+        .map_err(|reason| invalid("assessment", &reason))?;
+    let org = guard(db, actor, case_id, CaseAccess::Write, now).await?;
+    let keys = org_keys(db, mk, &org).await?;
+    let (key_id, key) = &keys.active_data;
+    let id = Uuid::new_v4().to_string();
+    let json =
+        serde_json::to_string(&answers).map_err(|e| invalid("assessment", &e.to_string()))?;
+    let sealed = crypto::seal(
+        key_id,
+        key,
+        Place {
+            organization: &org,
+            table: "case_assessments",
+            column: "answers_enc",
+            row: &id,
+        },
+        &json,
+    );
+    let mut tx = db.pool().begin().await?;
+    lock(&mut tx).await?;
+    let version: i64 = sqlx::query(
+        "SELECT COALESCE(MAX(version), 0) + 1 AS v FROM case_assessments WHERE case_id = $1",
+    )
+    .bind(case_id)
+    .fetch_one(&mut *tx)
+    .await?
+    .try_get("v")?;
+    sqlx::query(
+        "INSERT INTO case_assessments (id, case_id, organization_id, version, answers_enc, \
+         created_by, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)",
+    )
+    .bind(&id)
+    .bind(case_id)
+    .bind(&org)
+    .bind(version)
+    .bind(&sealed)
+    .bind(&actor.user_id)
+    .bind(ts(now))
+    .execute(&mut *tx)
+    .await?;
+    sqlx::query("UPDATE cases SET updated_at = $1 WHERE id = $2")
+        .bind(ts(now))
+        .bind(case_id)
+        .execute(&mut *tx)
+        .await?;
+    audit(
+        &mut tx,
+        AuditEntry {
+            actor: Some(&actor.user_id),
+            organization: Some(&org),
+            action: "assessment.create",
+            target_kind: Some("case"),
+            target_id: Some(case_id),
+            detail: format!("version={version}"),
+        },
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(version)
+}
+
+/// Every version, oldest first. Audited.
+pub async fn assessments(
+    db: &Db,
+    mk: &MasterKey,
+    actor: &Actor,
+    case_id: &str,
+    now: DateTime<Utc>,
+) -> Result<Vec<AssessmentVersion>> {
+    let org = guard(db, actor, case_id, CaseAccess::Read, now).await?;
+    let keys = org_keys(db, mk, &org).await?;
+    let rows = sqlx::query(
+        "SELECT id, version, answers_enc, created_by, created_at FROM case_assessments \
+         WHERE case_id = $1 ORDER BY version",
+    )
+    .bind(case_id)
+    .fetch_all(db.pool())
+    .await?;
+    let mut out = Vec::new();
+    for r in &rows {
+        let id: String = r.try_get("id")?;
+        let sealed: String = r.try_get("answers_enc")?;
+        let kid = crypto::key_id_of(&sealed).unwrap_or("");
+        let key = keys
+            .all
+            .get(kid)
+            .ok_or_else(|| CryptoError::UnknownKey(kid.to_string()))?;
+        let json = crypto::open(
+            key,
+            Place {
+                organization: &org,
+                table: "case_assessments",
+                column: "answers_enc",
+                row: &id,
+            },
+            &sealed,
+        )?;
+        out.push(AssessmentVersion {
+            version: r.try_get("version")?,
+            created_at: r.try_get("created_at")?,
+            created_by: r.try_get("created_by")?,
+            answers: serde_json::from_str(&json).unwrap_or_default(),
+        });
+    }
+    let mut tx = db.pool().begin().await?;
+    audit(
+        &mut tx,
+        AuditEntry {
+            actor: Some(&actor.user_id),
+            organization: Some(&org),
+            action: "assessment.read",
+            target_kind: Some("case"),
+            target_id: Some(case_id),
+            detail: format!("versions={}", out.len()),
+        },
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(out)
+}
+
+pub async fn add_note(
+    db: &Db,
+    mk: &MasterKey,
+    actor: &Actor,
+    case_id: &str,
+    body: &str,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    let body = body.trim();
+    if body.is_empty() || body.chars().count() > 20_000 {
+        return Err(invalid("note", "1 to 20000 characters"));
+    }
+    let org = guard(db, actor, case_id, CaseAccess::Write, now).await?;
+    let keys = org_keys(db, mk, &org).await?;
+    let (key_id, key) = &keys.active_data;
+    let id = Uuid::new_v4().to_string();
+    let sealed = crypto::seal(
+        key_id,
+        key,
+        Place {
+            organization: &org,
+            table: "case_notes",
+            column: "body_enc",
+            row: &id,
+        },
+        body,
+    );
+    let mut tx = db.pool().begin().await?;
+    sqlx::query(
+        "INSERT INTO case_notes (id, case_id, organization_id, body_enc, created_by, created_at) \
+         VALUES ($1, $2, $3, $4, $5, $6)",
+    )
+    .bind(&id)
+    .bind(case_id)
+    .bind(&org)
+    .bind(&sealed)
+    .bind(&actor.user_id)
+    .bind(ts(now))
+    .execute(&mut *tx)
+    .await?;
+    audit(
+        &mut tx,
+        AuditEntry {
+            actor: Some(&actor.user_id),
+            organization: Some(&org),
+            action: "note.create",
+            target_kind: Some("case"),
+            target_id: Some(case_id),
+            detail: String::new(),
+        },
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Notes, newest first. Audited.
+pub async fn notes(
+    db: &Db,
+    mk: &MasterKey,
+    actor: &Actor,
+    case_id: &str,
+    now: DateTime<Utc>,
+) -> Result<Vec<Note>> {
+    let org = guard(db, actor, case_id, CaseAccess::Read, now).await?;
+    let keys = org_keys(db, mk, &org).await?;
+    let rows = sqlx::query(
+        "SELECT id, body_enc, created_by, created_at FROM case_notes WHERE case_id = $1 \
+         ORDER BY created_at DESC",
+    )
+    .bind(case_id)
+    .fetch_all(db.pool())
+    .await?;
+    let mut out = Vec::new();
+    for r in &rows {
+        let id: String = r.try_get("id")?;
+        let sealed: String = r.try_get("body_enc")?;
+        let kid = crypto::key_id_of(&sealed).unwrap_or("");
+        let key = keys
+            .all
+            .get(kid)
+            .ok_or_else(|| CryptoError::UnknownKey(kid.to_string()))?;
+        out.push(Note {
+            body: crypto::open(
+                key,
+                Place {
+                    organization: &org,
+                    table: "case_notes",
+                    column: "body_enc",
+                    row: &id,
+                },
+                &sealed,
+            )?,
+            created_by: r.try_get("created_by")?,
+            created_at: r.try_get("created_at")?,
+        });
+    }
+    let mut tx = db.pool().begin().await?;
+    audit(
+        &mut tx,
+        AuditEntry {
+            actor: Some(&actor.user_id),
+            organization: Some(&org),
+            action: "note.read",
+            target_kind: Some("case"),
+            target_id: Some(case_id),
+            detail: format!("notes={}", out.len()),
         },
         now,
     )

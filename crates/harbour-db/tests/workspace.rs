@@ -21,13 +21,35 @@ fn now() -> chrono::DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 11, 28, 9, 0, 0).unwrap()
 }
 
-const CANARIES: [&str; 5] = [
+const CANARIES: [&str; 7] = [
     "CanaryPseudonymQx7",
     "Canary Fullname Zw3",
     "canary.contact.k9@example.org",
     "CanarySafeContactNoMessagesV2",
     "CanaryNarrativeTheNightOfJ4",
+    "CanaryAssessmentNotesP5",
+    "CanaryCaseNoteM8",
 ];
+
+async fn fill(w: &World, actor: &Actor, case_id: &str) {
+    workspace::add_assessment(
+        &w.t.db,
+        &w.mk,
+        actor,
+        case_id,
+        harbour_domain::workspace::NeedsAssessment {
+            characteristics: vec!["language".into()],
+            notes: CANARIES[5].into(),
+            ..Default::default()
+        },
+        now(),
+    )
+    .await
+    .unwrap();
+    workspace::add_note(&w.t.db, &w.mk, actor, case_id, CANARIES[6], now())
+        .await
+        .unwrap();
+}
 
 fn canary_intake() -> Intake {
     Intake {
@@ -120,6 +142,15 @@ async fn sensitive_fields_never_reach_the_database_in_clear() {
     let created = workspace::create_case(&w.t.db, &w.mk, &cw, &w.org_a, &canary_intake(), now())
         .await
         .unwrap();
+    fill(&w, &cw, &created.id).await;
+    let a = workspace::assessments(&w.t.db, &w.mk, &cw, &created.id, now())
+        .await
+        .unwrap();
+    assert_eq!(a[0].answers.notes, CANARIES[5]);
+    let n = workspace::notes(&w.t.db, &w.mk, &cw, &created.id, now())
+        .await
+        .unwrap();
+    assert_eq!(n[0].body, CANARIES[6]);
     // the caseworker reads it back in clear
     let case = workspace::read_case(&w.t.db, &w.mk, &cw, &created.id, now())
         .await
@@ -380,12 +411,12 @@ async fn key_rotation_re_encrypts_everything_and_destroys_the_old_key() {
     let cw = person(&w, &w.org_a, Role::Caseworker, "cw@example.org").await;
     let mut ids = Vec::new();
     for _ in 0..3 {
-        ids.push(
-            workspace::create_case(&w.t.db, &w.mk, &cw, &w.org_a, &canary_intake(), now())
-                .await
-                .unwrap()
-                .id,
-        );
+        let id = workspace::create_case(&w.t.db, &w.mk, &cw, &w.org_a, &canary_intake(), now())
+            .await
+            .unwrap()
+            .id;
+        fill(&w, &cw, &id).await;
+        ids.push(id);
     }
     let key_of = |id: String| {
         let pool = w.t.db.pool().clone();
@@ -403,7 +434,8 @@ async fn key_rotation_re_encrypts_everything_and_destroys_the_old_key() {
     let before = key_of(ids[0].clone()).await;
     let report = workspace::rotate_keys(&w.t.db, &w.mk, now()).await.unwrap();
     assert_eq!(report.organizations, 2);
-    assert_eq!(report.fields, 15);
+    // 5 case fields, 1 assessment and 1 note for each of 3 cases
+    assert_eq!(report.fields, 21);
     assert_eq!(report.keys_destroyed, 2);
     let after = key_of(ids[0].clone()).await;
     assert_ne!(before, after);
@@ -413,6 +445,14 @@ async fn key_rotation_re_encrypts_everything_and_destroys_the_old_key() {
             .unwrap();
         assert_eq!(c.intake.safe_contact.as_deref(), Some(CANARIES[3]));
         assert_eq!(key_of(id.clone()).await, after);
+        let a = workspace::assessments(&w.t.db, &w.mk, &cw, id, now())
+            .await
+            .unwrap();
+        assert_eq!(a[0].answers.notes, CANARIES[5]);
+        let n = workspace::notes(&w.t.db, &w.mk, &cw, id, now())
+            .await
+            .unwrap();
+        assert_eq!(n[0].body, CANARIES[6]);
     }
     // the old key is gone
     let old = sqlx::query("SELECT COUNT(*) AS n FROM org_keys WHERE id = $1")
@@ -513,4 +553,70 @@ async fn invitations_work_once_and_passwords_are_checked_uniformly() {
     )
     .await
     .is_err());
+}
+
+#[tokio::test]
+async fn a_re_assessment_is_a_new_version_and_earlier_ones_stay_readable() {
+    use harbour_domain::workspace::NeedsAssessment;
+    let w = world().await;
+    let cw = person(&w, &w.org_a, Role::Caseworker, "cw@example.org").await;
+    let case = workspace::create_case(&w.t.db, &w.mk, &cw, &w.org_a, &canary_intake(), now())
+        .await
+        .unwrap();
+    let first = NeedsAssessment {
+        risk: Some("medium".into()),
+        support: [("safety".to_string(), "some".to_string())].into(),
+        ..Default::default()
+    };
+    let second = NeedsAssessment {
+        risk: Some("high".into()),
+        measures: vec!["remote_hearing".into()],
+        ..first.clone()
+    };
+    assert_eq!(
+        workspace::add_assessment(&w.t.db, &w.mk, &cw, &case.id, first.clone(), now())
+            .await
+            .unwrap(),
+        1
+    );
+    assert_eq!(
+        workspace::add_assessment(&w.t.db, &w.mk, &cw, &case.id, second.clone(), now())
+            .await
+            .unwrap(),
+        2
+    );
+    let all = workspace::assessments(&w.t.db, &w.mk, &cw, &case.id, now())
+        .await
+        .unwrap();
+    assert_eq!(all.len(), 2);
+    assert_eq!(all[0].answers, first);
+    assert_eq!(all[1].answers.diff(&all[0].answers).len(), 2);
+    // unknown values are refused and change nothing
+    let bad = NeedsAssessment {
+        measures: vec!["nonsense".into()],
+        ..Default::default()
+    };
+    assert!(matches!(
+        workspace::add_assessment(&w.t.db, &w.mk, &cw, &case.id, bad, now()).await,
+        Err(WorkspaceError::Invalid { .. })
+    ));
+    assert_eq!(
+        workspace::assessments(&w.t.db, &w.mk, &cw, &case.id, now())
+            .await
+            .unwrap()
+            .len(),
+        2
+    );
+    // another organisation can neither read nor add
+    let other = person(&w, &w.org_b, Role::OrgAdmin, "b@example.org").await;
+    assert!(
+        workspace::assessments(&w.t.db, &w.mk, &other, &case.id, now())
+            .await
+            .is_err()
+    );
+    assert!(
+        workspace::add_note(&w.t.db, &w.mk, &other, &case.id, "x", now())
+            .await
+            .is_err()
+    );
 }

@@ -154,3 +154,179 @@ mod tests {
         assert_eq!(Role::parse("org_admin"), Some(Role::OrgAdmin));
     }
 }
+
+/// The individual needs assessment (Directive 2012/29/EU Art. 22 and the network's standards):
+/// personal characteristics, the kind and circumstances of the crime, protection needs and the
+/// special measures they call for (Arts 23–24), and support needs by domain. Each re-assessment
+/// is a new version; earlier versions stay readable.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NeedsAssessment {
+    /// e.g. child, disability, language, dependence_on_offender, residence_abroad
+    #[serde(default)]
+    pub characteristics: Vec<String>,
+    /// e.g. violence, sexual, hate, terrorism, trafficking, close_relationship, organised
+    #[serde(default)]
+    pub circumstances: Vec<String>,
+    /// low, medium or high
+    #[serde(default)]
+    pub risk: Option<String>,
+    /// e.g. adapted_room, trained_interviewer, same_interviewer, same_gender,
+    /// avoid_visual_contact, remote_hearing, closed_hearing, recorded_interview
+    #[serde(default)]
+    pub measures: Vec<String>,
+    /// domain (safety, emotional, practical, legal, financial, health, information, housing)
+    /// → none, some or high
+    #[serde(default)]
+    pub support: std::collections::BTreeMap<String, String>,
+    #[serde(default)]
+    pub notes: String,
+}
+
+pub const CHARACTERISTICS: [&str; 6] = [
+    "child",
+    "disability",
+    "language",
+    "dependence_on_offender",
+    "residence_abroad",
+    "repeat_victimisation",
+];
+pub const CIRCUMSTANCES: [&str; 7] = [
+    "violence",
+    "sexual",
+    "hate",
+    "terrorism",
+    "trafficking",
+    "close_relationship",
+    "organised",
+];
+pub const MEASURES: [&str; 8] = [
+    "adapted_room",
+    "trained_interviewer",
+    "same_interviewer",
+    "same_gender",
+    "avoid_visual_contact",
+    "remote_hearing",
+    "closed_hearing",
+    "recorded_interview",
+];
+pub const DOMAINS: [&str; 8] = [
+    "safety",
+    "emotional",
+    "practical",
+    "legal",
+    "financial",
+    "health",
+    "information",
+    "housing",
+];
+pub const LEVELS: [&str; 3] = ["none", "some", "high"];
+pub const RISKS: [&str; 3] = ["low", "medium", "high"];
+
+impl NeedsAssessment {
+    /// Keeps only known values, so that nothing arbitrary is stored.
+    pub fn validated(mut self) -> Result<NeedsAssessment, String> {
+        let known = |list: &[&str], v: &Vec<String>, what: &str| -> Result<(), String> {
+            match v.iter().find(|x| !list.contains(&x.as_str())) {
+                Some(x) => Err(format!("{what}: unknown value {x:?}")),
+                None => Ok(()),
+            }
+        };
+        known(&CHARACTERISTICS, &self.characteristics, "characteristics")?;
+        known(&CIRCUMSTANCES, &self.circumstances, "circumstances")?;
+        known(&MEASURES, &self.measures, "measures")?;
+        if let Some(r) = &self.risk {
+            if !RISKS.contains(&r.as_str()) {
+                return Err(format!("risk: unknown value {r:?}"));
+            }
+        }
+        for (d, l) in &self.support {
+            if !DOMAINS.contains(&d.as_str()) || !LEVELS.contains(&l.as_str()) {
+                return Err(format!("support: unknown {d:?}={l:?}"));
+            }
+        }
+        if self.notes.chars().count() > 5000 {
+            return Err("notes: at most 5000 characters".into());
+        }
+        self.characteristics.sort();
+        self.characteristics.dedup();
+        self.circumstances.sort();
+        self.circumstances.dedup();
+        self.measures.sort();
+        self.measures.dedup();
+        Ok(self)
+    }
+
+    /// What changed from `before` to `self`, as (field, before, after) lines.
+    pub fn diff(&self, before: &NeedsAssessment) -> Vec<(String, String, String)> {
+        let mut out = Vec::new();
+        let list = |v: &Vec<String>| v.join(", ");
+        for (name, a, b) in [
+            (
+                "characteristics",
+                &before.characteristics,
+                &self.characteristics,
+            ),
+            ("circumstances", &before.circumstances, &self.circumstances),
+            ("measures", &before.measures, &self.measures),
+        ] {
+            if a != b {
+                out.push((name.to_string(), list(a), list(b)));
+            }
+        }
+        if before.risk != self.risk {
+            out.push((
+                "risk".into(),
+                before.risk.clone().unwrap_or_default(),
+                self.risk.clone().unwrap_or_default(),
+            ));
+        }
+        for d in DOMAINS {
+            let a = before.support.get(d).cloned().unwrap_or_default();
+            let b = self.support.get(d).cloned().unwrap_or_default();
+            if a != b {
+                out.push((format!("support.{d}"), a, b));
+            }
+        }
+        if before.notes != self.notes {
+            out.push(("notes".into(), before.notes.clone(), self.notes.clone()));
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod assessment_tests {
+    use super::*;
+
+    #[test]
+    fn validation_keeps_known_values_and_diff_lists_changes() {
+        let a = NeedsAssessment {
+            characteristics: vec!["child".into(), "child".into()],
+            risk: Some("medium".into()),
+            support: [("safety".to_string(), "high".to_string())].into(),
+            ..Default::default()
+        }
+        .validated()
+        .expect("valid");
+        assert_eq!(a.characteristics, vec!["child"]);
+        let b = NeedsAssessment {
+            risk: Some("high".into()),
+            measures: vec!["remote_hearing".into()],
+            ..a.clone()
+        };
+        let d = b.diff(&a);
+        assert_eq!(
+            d,
+            vec![
+                ("measures".into(), "".into(), "remote_hearing".into()),
+                ("risk".into(), "medium".into(), "high".into())
+            ]
+        );
+        assert!(NeedsAssessment {
+            measures: vec!["torture".into()],
+            ..Default::default()
+        }
+        .validated()
+        .is_err());
+    }
+}
