@@ -38,6 +38,8 @@ pub fn routes() -> Router<AppState> {
         .route("/workspace/cases", get(cases_page))
         .route("/workspace/cases/new", get(intake_page).post(intake_post))
         .route("/workspace/cases/{id}", get(case_page))
+        .route("/workspace/cases/{id}/assessment", post(assessment_post))
+        .route("/workspace/cases/{id}/notes", post(note_post))
 }
 
 impl From<WorkspaceError> for AppError {
@@ -634,6 +636,31 @@ async fn intake_post(
     }
 }
 
+/// A choice in the assessment form.
+pub struct Check {
+    pub name: &'static str,
+    pub value: &'static str,
+    pub label: String,
+    pub checked: bool,
+}
+
+pub struct SupportRow {
+    pub domain: &'static str,
+    pub label: String,
+    pub levels: Vec<Check>,
+}
+
+pub struct VersionView {
+    pub heading: String,
+    pub lines: Vec<String>,
+    pub changes: Vec<(String, String, String)>,
+}
+
+pub struct NoteView {
+    pub date: String,
+    pub body: String,
+}
+
 #[derive(Template)]
 #[template(path = "ws_case.html")]
 struct CasePage<'a> {
@@ -641,6 +668,228 @@ struct CasePage<'a> {
     kase: ws::Case,
     kind: String,
     status: String,
+    current: Option<VersionView>,
+    history: Vec<VersionView>,
+    characteristics: Vec<Check>,
+    circumstances: Vec<Check>,
+    risks: Vec<Check>,
+    measures: Vec<Check>,
+    support: Vec<SupportRow>,
+    assessment_notes: String,
+    notes: Vec<NoteView>,
+    error: Option<String>,
+}
+
+fn checks(
+    w: &WsChrome<'_>,
+    name: &'static str,
+    prefix: &str,
+    values: &[&'static str],
+    on: &[String],
+) -> Vec<Check> {
+    values
+        .iter()
+        .map(|v| Check {
+            name,
+            value: v,
+            label: w.t(&format!("{prefix}-{v}")),
+            checked: on.iter().any(|x| x == v),
+        })
+        .collect()
+}
+
+fn label_list(w: &WsChrome<'_>, prefix: &str, values: &[String]) -> String {
+    values
+        .iter()
+        .map(|v| w.t(&format!("{prefix}-{v}")))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn version_view(
+    w: &WsChrome<'_>,
+    v: &ws::AssessmentVersion,
+    before: Option<&ws::AssessmentVersion>,
+) -> VersionView {
+    use harbour_domain::workspace::DOMAINS;
+    let a = &v.answers;
+    let mut lines = Vec::new();
+    let mut push = |key: &str, text: String| {
+        if !text.is_empty() {
+            lines.push(format!("{}: {text}", w.t(key)));
+        }
+    };
+    push(
+        "ws-assessment-characteristics",
+        label_list(w, "ws-char", &a.characteristics),
+    );
+    push(
+        "ws-assessment-circumstances",
+        label_list(w, "ws-circ", &a.circumstances),
+    );
+    push(
+        "ws-assessment-risk",
+        a.risk
+            .as_deref()
+            .map(|r| w.t(&format!("ws-risk-{r}")))
+            .unwrap_or_default(),
+    );
+    push(
+        "ws-assessment-measures",
+        label_list(w, "ws-measure", &a.measures),
+    );
+    let support: Vec<String> = DOMAINS
+        .iter()
+        .filter_map(|d| {
+            a.support.get(*d).filter(|l| l.as_str() != "none").map(|l| {
+                format!(
+                    "{} ({})",
+                    w.t(&format!("ws-domain-{d}")),
+                    w.t(&format!("ws-level-{l}"))
+                )
+            })
+        })
+        .collect();
+    push("ws-assessment-support", support.join(", "));
+    push("ws-assessment-notes", a.notes.clone());
+    let changes = before
+        .map(|b| {
+            a.diff(&b.answers)
+                .into_iter()
+                .map(|(field, x, y)| {
+                    let (label, prefix) = match field.strip_prefix("support.") {
+                        Some(d) => (w.t(&format!("ws-domain-{d}")), Some("ws-level")),
+                        None => (
+                            w.t(&format!("ws-field-{field}")),
+                            match field.as_str() {
+                                "characteristics" => Some("ws-char"),
+                                "circumstances" => Some("ws-circ"),
+                                "measures" => Some("ws-measure"),
+                                "risk" => Some("ws-risk"),
+                                _ => None,
+                            },
+                        ),
+                    };
+                    let words = |v: String| match prefix {
+                        Some(p) if !v.is_empty() => v
+                            .split(", ")
+                            .map(|x| w.t(&format!("{p}-{x}")))
+                            .collect::<Vec<_>>()
+                            .join(", "),
+                        _ => v,
+                    };
+                    (label, words(x), words(y))
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    VersionView {
+        heading: w.c.state.i18n.t(
+            w.c.locale,
+            "ws-assessment-version",
+            &[
+                ("version", fluent_bundle::FluentValue::from(v.version)),
+                (
+                    "date",
+                    fluent_bundle::FluentValue::from(
+                        v.created_at.get(..10).unwrap_or("").to_string(),
+                    ),
+                ),
+            ],
+        ),
+        lines,
+        changes,
+    }
+}
+
+async fn case_view(
+    state: &AppState,
+    l: Locale,
+    s: &Session,
+    actor: &Actor,
+    id: &str,
+    error: Option<String>,
+) -> Result<Response, AppError> {
+    use harbour_domain::workspace::{
+        CHARACTERISTICS, CIRCUMSTANCES, DOMAINS, LEVELS, MEASURES, RISKS,
+    };
+    let mk = &state.config.master_key;
+    let case = ws::read_case(&state.db, mk, actor, id, state.now()).await?;
+    let versions = ws::assessments(&state.db, mk, actor, id, state.now()).await?;
+    let notes = ws::notes(&state.db, mk, actor, id, state.now()).await?;
+    let kind = case
+        .intake
+        .crime_kind
+        .as_deref()
+        .map(|k| state.i18n.t(l, &format!("rights-kind-{k}"), &[]))
+        .unwrap_or_default();
+    let mut w = chrome(state, l, "ws-case-title", Some(s));
+    w.c.title = format!("{} {}", w.c.title, case.reference);
+    let status = w.t(&format!("ws-status-{}", case.status));
+    let latest = versions
+        .last()
+        .map(|v| v.answers.clone())
+        .unwrap_or_default();
+    let views: Vec<VersionView> = versions
+        .iter()
+        .enumerate()
+        .map(|(i, v)| version_view(&w, v, i.checked_sub(1).and_then(|j| versions.get(j))))
+        .collect();
+    let mut views = views.into_iter().rev();
+    let current = views.next();
+    let history = views.collect();
+    let risk_on: Vec<String> = latest.risk.iter().cloned().collect();
+    let support = DOMAINS
+        .iter()
+        .map(|d| SupportRow {
+            domain: d,
+            label: w.t(&format!("ws-domain-{d}")),
+            levels: LEVELS
+                .iter()
+                .map(|lv| Check {
+                    name: d,
+                    value: lv,
+                    label: w.t(&format!("ws-level-{lv}")),
+                    checked: latest.support.get(*d).map(String::as_str).unwrap_or("none") == *lv,
+                })
+                .collect(),
+        })
+        .collect();
+    let view = CasePage {
+        characteristics: checks(
+            &w,
+            "characteristics",
+            "ws-char",
+            &CHARACTERISTICS,
+            &latest.characteristics,
+        ),
+        circumstances: checks(
+            &w,
+            "circumstances",
+            "ws-circ",
+            &CIRCUMSTANCES,
+            &latest.circumstances,
+        ),
+        risks: checks(&w, "risk", "ws-risk", &RISKS, &risk_on),
+        measures: checks(&w, "measures", "ws-measure", &MEASURES, &latest.measures),
+        support,
+        assessment_notes: latest.notes.clone(),
+        notes: notes
+            .into_iter()
+            .map(|n| NoteView {
+                date: n.created_at.get(..16).unwrap_or("").replace('T', " "),
+                body: n.body,
+            })
+            .collect(),
+        current,
+        history,
+        error,
+        w,
+        kase: case,
+        kind,
+        status,
+    };
+    Ok(page(render(&view)?))
 }
 
 async fn case_page(
@@ -650,27 +899,100 @@ async fn case_page(
 ) -> Result<Response, AppError> {
     let l = ws_locale(&headers);
     let (_, s, actor) = signed_in!(state, headers);
-    let case = ws::read_case(
+    case_view(&state, l, &s, &actor, &id, None).await
+}
+
+async fn assessment_post(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+    body: Bytes,
+) -> Result<Response, AppError> {
+    use harbour_domain::workspace::{NeedsAssessment, DOMAINS};
+    let l = ws_locale(&headers);
+    let (_, s, actor) = signed_in!(state, headers);
+    let pairs: Vec<(String, String)> = form_urlencoded::parse(&body).into_owned().collect();
+    let f: HashMap<String, String> = pairs.iter().cloned().collect();
+    if !csrf_ok(&s, &f) {
+        return Err(AppError::NotFound);
+    }
+    let all = |name: &str| -> Vec<String> {
+        pairs
+            .iter()
+            .filter(|(k, _)| k == name)
+            .map(|(_, v)| v.clone())
+            .collect()
+    };
+    let answers = NeedsAssessment {
+        characteristics: all("characteristics"),
+        circumstances: all("circumstances"),
+        risk: f.get("risk").cloned().filter(|r| !r.is_empty()),
+        measures: all("measures"),
+        support: DOMAINS
+            .iter()
+            .filter_map(|d| f.get(*d).map(|v| (d.to_string(), v.clone())))
+            .collect(),
+        notes: f.get("notes").cloned().unwrap_or_default(),
+    };
+    match ws::add_assessment(
         &state.db,
         &state.config.master_key,
         &actor,
         &id,
+        answers,
         state.now(),
     )
-    .await?;
-    let kind = case
-        .intake
-        .crime_kind
-        .as_deref()
-        .map(|k| state.i18n.t(l, &format!("rights-kind-{k}"), &[]))
-        .unwrap_or_default();
-    let mut w = chrome(&state, l, "ws-case-title", Some(&s));
-    w.c.title = format!("{} {}", w.c.title, case.reference);
-    let status = w.t(&format!("ws-status-{}", case.status));
-    Ok(page(render(&CasePage {
-        w,
-        kase: case,
-        kind,
-        status,
-    })?))
+    .await
+    {
+        Ok(_) => Ok(Redirect::to(&format!("/workspace/cases/{id}#assessment")).into_response()),
+        Err(WorkspaceError::Invalid { field, .. }) => {
+            let msg = state.i18n.t(
+                l,
+                "ws-intake-invalid",
+                &[("field", fluent_bundle::FluentValue::from(field))],
+            );
+            let mut r = case_view(&state, l, &s, &actor, &id, Some(msg)).await?;
+            *r.status_mut() = StatusCode::BAD_REQUEST;
+            Ok(r)
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+async fn note_post(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+    body: Bytes,
+) -> Result<Response, AppError> {
+    let l = ws_locale(&headers);
+    let (_, s, actor) = signed_in!(state, headers);
+    let f = form(&body);
+    if !csrf_ok(&s, &f) {
+        return Err(AppError::NotFound);
+    }
+    let text = f.get("body").map(String::as_str).unwrap_or("");
+    match ws::add_note(
+        &state.db,
+        &state.config.master_key,
+        &actor,
+        &id,
+        text,
+        state.now(),
+    )
+    .await
+    {
+        Ok(()) => Ok(Redirect::to(&format!("/workspace/cases/{id}#notes")).into_response()),
+        Err(WorkspaceError::Invalid { field, .. }) => {
+            let msg = state.i18n.t(
+                l,
+                "ws-intake-invalid",
+                &[("field", fluent_bundle::FluentValue::from(field))],
+            );
+            let mut r = case_view(&state, l, &s, &actor, &id, Some(msg)).await?;
+            *r.status_mut() = StatusCode::BAD_REQUEST;
+            Ok(r)
+        }
+        Err(e) => Err(e.into()),
+    }
 }

@@ -269,6 +269,41 @@ async fn intake_case_page_and_access_across_organisations() {
     assert!(page.body.contains("It happened at night"), "{}", page.body);
     assert!(page.body.contains("Robbery"));
     assert_eq!(page.header("cache-control"), "no-store");
+    // record an assessment, then re-assess: two versions, the changes shown, the first kept
+    let t = csrf(&page.body);
+    let r = cw
+        .post(
+            &format!("/workspace/cases/{id}/assessment"),
+            &format!("csrf={t}&characteristics=language&risk=medium&safety=some&notes=first"),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let r = cw
+        .post(
+            &format!("/workspace/cases/{id}/assessment"),
+            &format!("csrf={t}&characteristics=language&risk=high&measures=remote_hearing&safety=high&notes=second"),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    let r = cw
+        .post(
+            &format!("/workspace/cases/{id}/assessment"),
+            &format!("csrf={t}&measures=waterboarding"),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::BAD_REQUEST);
+    let r = cw
+        .post(
+            &format!("/workspace/cases/{id}/notes"),
+            &format!("csrf={t}&body=Called+back%2C+safe+to+talk"),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    let page = cw.get(&format!("/workspace/cases/{id}")).await;
+    assert!(page.body.contains("Version 2"), "{}", page.body);
+    assert!(page.body.contains("Version 1"));
+    assert!(page.body.contains("<del>Medium</del> → <ins>High</ins>"));
+    assert!(page.body.contains("Called back, safe to talk"));
     // the URL holds an opaque id, nothing personal
     assert!(!id.contains("Heron"));
     let list = cw.get("/workspace/").await;
