@@ -667,6 +667,8 @@ pub struct Intake {
     pub narrative: Option<String>,
     pub crime_kind: Option<String>,
     pub crime_country: Option<String>,
+    /// The victim is a child: assignment then needs child-victims training.
+    pub child: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -784,8 +786,8 @@ pub async fn create_case(
     sqlx::query(
         "INSERT INTO cases (id, organization_id, reference, pseudonym_enc, name_enc, contact_enc, \
          safe_contact_enc, narrative_enc, name_index, pseudonym_index, crime_kind, crime_country, \
-         status, assigned_to, created_by, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, \
-         $7, $8, $9, $10, $11, $12, 'open', $13, $14, $15, $15)",
+         status, assigned_to, created_by, created_at, updated_at, child) VALUES ($1, $2, $3, $4, \
+         $5, $6, $7, $8, $9, $10, $11, $12, 'open', $13, $14, $15, $15, $16)",
     )
     .bind(&id)
     .bind(org)
@@ -809,6 +811,7 @@ pub async fn create_case(
     )
     .bind(&actor.user_id)
     .bind(ts(now))
+    .bind(i64::from(intake.child))
     .execute(&mut *tx)
     .await?;
     audit(
@@ -857,6 +860,7 @@ fn open_case(org: &str, keys: &OrgKeys, r: &AnyRow) -> Result<Case> {
             narrative: open("narrative_enc")?,
             crime_kind: r.try_get("crime_kind")?,
             crime_country: r.try_get("crime_country")?,
+            child: r.try_get::<i64, _>("child")? == 1,
         },
         organization_id: org.to_string(),
         reference: r.try_get("reference")?,
@@ -868,7 +872,8 @@ fn open_case(org: &str, keys: &OrgKeys, r: &AnyRow) -> Result<Case> {
 }
 
 const CASE_COLUMNS: &str = "id, organization_id, reference, pseudonym_enc, name_enc, contact_enc, \
-     safe_contact_enc, narrative_enc, crime_kind, crime_country, status, assigned_to, created_at";
+     safe_contact_enc, narrative_enc, crime_kind, crime_country, status, assigned_to, created_at, \
+     child";
 
 /// Reads one case, if the actor may; the read is audited in the same transaction.
 pub async fn read_case(
@@ -1521,4 +1526,216 @@ pub async fn notes(
     .await?;
     tx.commit().await?;
     Ok(out)
+}
+
+// ---------------------------------------------------------------------------------------------
+// People, training, assignment
+
+use harbour_domain::workspace::{may_be_assigned, NotAssignable, Training, COURSES};
+
+/// A person of the organisation, with their roles and training.
+#[derive(Debug, Clone)]
+pub struct Member {
+    pub user_id: String,
+    pub email: String,
+    pub roles: Vec<Role>,
+    pub trainings: Vec<Training>,
+}
+
+fn manages(actor: &Actor, org: &str) -> bool {
+    actor
+        .memberships
+        .iter()
+        .any(|m| m.organization == org && matches!(m.role, Role::Supervisor | Role::OrgAdmin))
+}
+
+async fn trainings_of(db: &Db, user_id: &str, org: &str) -> Result<Vec<Training>> {
+    let rows = sqlx::query(
+        "SELECT course, completed_on, expires_on FROM trainings WHERE user_id = $1 \
+         AND organization_id = $2 ORDER BY completed_on",
+    )
+    .bind(user_id)
+    .bind(org)
+    .fetch_all(db.pool())
+    .await?;
+    let date = |s: String| chrono::NaiveDate::parse_from_str(&s, "%Y-%m-%d").ok();
+    Ok(rows
+        .iter()
+        .filter_map(|r| {
+            Some(Training {
+                course: r.try_get("course").ok()?,
+                completed_on: date(r.try_get("completed_on").ok()?)?,
+                expires_on: r
+                    .try_get::<Option<String>, _>("expires_on")
+                    .ok()?
+                    .and_then(date),
+            })
+        })
+        .collect())
+}
+
+/// The people of an organisation (for its supervisors and admins).
+pub async fn members(db: &Db, actor: &Actor, org: &str) -> Result<Vec<Member>> {
+    if !manages(actor, org) {
+        return Err(WorkspaceError::Forbidden);
+    }
+    let rows = sqlx::query(
+        "SELECT u.id, u.email, m.role FROM memberships m JOIN users u ON u.id = m.user_id \
+         WHERE m.organization_id = $1 ORDER BY u.email",
+    )
+    .bind(org)
+    .fetch_all(db.pool())
+    .await?;
+    let mut out: Vec<Member> = Vec::new();
+    for r in &rows {
+        let id: String = r.try_get("id")?;
+        let role = Role::parse(&r.try_get::<String, _>("role")?);
+        match out.iter_mut().find(|m| m.user_id == id) {
+            Some(m) => m.roles.extend(role),
+            None => out.push(Member {
+                trainings: trainings_of(db, &id, org).await?,
+                email: r.try_get("email")?,
+                roles: role.into_iter().collect(),
+                user_id: id,
+            }),
+        }
+    }
+    Ok(out)
+}
+
+/// Records a course a person completed.
+#[allow(clippy::too_many_arguments)]
+pub async fn record_training(
+    db: &Db,
+    actor: &Actor,
+    org: &str,
+    user_id: &str,
+    course: &str,
+    completed_on: chrono::NaiveDate,
+    expires_on: Option<chrono::NaiveDate>,
+    evidence: Option<&str>,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    if !manages(actor, org) {
+        return Err(WorkspaceError::Forbidden);
+    }
+    if !COURSES.contains(&course) {
+        return Err(invalid("course", "unknown course"));
+    }
+    if expires_on.is_some_and(|e| e < completed_on) {
+        return Err(invalid("expires_on", "before the completion date"));
+    }
+    let member =
+        sqlx::query("SELECT 1 AS x FROM memberships WHERE user_id = $1 AND organization_id = $2")
+            .bind(user_id)
+            .bind(org)
+            .fetch_optional(db.pool())
+            .await?;
+    if member.is_none() {
+        return Err(invalid("person", "not a member of this organisation"));
+    }
+    let mut tx = db.pool().begin().await?;
+    sqlx::query(
+        "INSERT INTO trainings (id, user_id, organization_id, course, completed_on, expires_on, \
+         evidence, recorded_by, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+    )
+    .bind(Uuid::new_v4().to_string())
+    .bind(user_id)
+    .bind(org)
+    .bind(course)
+    .bind(completed_on.format("%Y-%m-%d").to_string())
+    .bind(expires_on.map(|d| d.format("%Y-%m-%d").to_string()))
+    .bind(evidence.map(str::trim).filter(|e| !e.is_empty()))
+    .bind(&actor.user_id)
+    .bind(ts(now))
+    .execute(&mut *tx)
+    .await?;
+    audit(
+        &mut tx,
+        AuditEntry {
+            actor: Some(&actor.user_id),
+            organization: Some(org),
+            action: "training.record",
+            target_kind: Some("user"),
+            target_id: Some(user_id),
+            detail: format!("course={course}"),
+        },
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+#[derive(Debug)]
+pub enum AssignError {
+    NotAssignable(NotAssignable),
+    Other(WorkspaceError),
+}
+
+impl<E: Into<WorkspaceError>> From<E> for AssignError {
+    fn from(e: E) -> Self {
+        AssignError::Other(e.into())
+    }
+}
+
+/// Assigns a case to a person of its organisation, if their training allows (supervisors and
+/// admins assign). A refusal says why and changes nothing.
+pub async fn assign_case(
+    db: &Db,
+    actor: &Actor,
+    case_id: &str,
+    assignee: &str,
+    now: DateTime<Utc>,
+) -> std::result::Result<(), AssignError> {
+    let row = sqlx::query("SELECT organization_id, crime_kind, child FROM cases WHERE id = $1")
+        .bind(case_id)
+        .fetch_optional(db.pool())
+        .await?
+        .ok_or(WorkspaceError::NotFound)?;
+    let org: String = row.try_get("organization_id")?;
+    if !manages(actor, &org) {
+        return Err(WorkspaceError::NotFound.into());
+    }
+    let kind: Option<String> = row.try_get("crime_kind")?;
+    let child = row.try_get::<i64, _>("child")? == 1;
+    let person = self::actor(db, assignee).await?;
+    let roles: Vec<Role> = person
+        .memberships
+        .iter()
+        .filter(|m| m.organization == org)
+        .map(|m| m.role)
+        .collect();
+    if roles.is_empty() {
+        return Err(WorkspaceError::Invalid {
+            field: "assignee".into(),
+            reason: "not a member of this organisation".into(),
+        }
+        .into());
+    }
+    let trainings = trainings_of(db, assignee, &org).await?;
+    may_be_assigned(&roles, &trainings, kind.as_deref(), child, now.date_naive())
+        .map_err(AssignError::NotAssignable)?;
+    let mut tx = db.pool().begin().await?;
+    sqlx::query("UPDATE cases SET assigned_to = $1, updated_at = $2 WHERE id = $3")
+        .bind(assignee)
+        .bind(ts(now))
+        .bind(case_id)
+        .execute(&mut *tx)
+        .await?;
+    audit(
+        &mut tx,
+        AuditEntry {
+            actor: Some(&actor.user_id),
+            organization: Some(&org),
+            action: "case.assign",
+            target_kind: Some("case"),
+            target_id: Some(case_id),
+            detail: format!("assignee={assignee}"),
+        },
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
 }

@@ -60,6 +60,7 @@ fn canary_intake() -> Intake {
         narrative: Some(CANARIES[4].into()),
         crime_kind: Some("assault".into()),
         crime_country: Some("ES".into()),
+        child: false,
     }
 }
 
@@ -619,4 +620,107 @@ async fn a_re_assessment_is_a_new_version_and_earlier_ones_stay_readable() {
             .await
             .is_err()
     );
+}
+
+#[tokio::test]
+async fn assignment_follows_training_and_says_why_not() {
+    use harbour_db::workspace::AssignError;
+    use harbour_domain::workspace::NotAssignable;
+    let w = world().await;
+    let sv = person(&w, &w.org_a, Role::Supervisor, "sv@example.org").await;
+    let vol = person(&w, &w.org_a, Role::Volunteer, "vol@example.org").await;
+    let mut intake = canary_intake();
+    intake.crime_kind = Some("sexual_violence".into());
+    let case = workspace::create_case(&w.t.db, &w.mk, &sv, &w.org_a, &intake, now())
+        .await
+        .unwrap();
+    let assign = || workspace::assign_case(&w.t.db, &sv, &case.id, &vol.user_id, now());
+    assert!(matches!(
+        assign().await,
+        Err(AssignError::NotAssignable(NotAssignable::Missing("basic")))
+    ));
+    let d = |s: &str| chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+    // basic training that lapsed: suspended, with the date
+    workspace::record_training(
+        &w.t.db,
+        &sv,
+        &w.org_a,
+        &vol.user_id,
+        "basic",
+        d("2024-01-10"),
+        Some(d("2025-01-10")),
+        Some("cert 12"),
+        now(),
+    )
+    .await
+    .unwrap();
+    assert!(matches!(
+        assign().await,
+        Err(AssignError::NotAssignable(NotAssignable::Lapsed(
+            "basic",
+            _
+        )))
+    ));
+    workspace::record_training(
+        &w.t.db,
+        &sv,
+        &w.org_a,
+        &vol.user_id,
+        "basic",
+        d("2026-01-10"),
+        Some(d("2028-01-10")),
+        None,
+        now(),
+    )
+    .await
+    .unwrap();
+    // a sexual-violence case needs the specialist course
+    assert!(matches!(
+        assign().await,
+        Err(AssignError::NotAssignable(NotAssignable::Missing(
+            "sexual_violence"
+        )))
+    ));
+    workspace::record_training(
+        &w.t.db,
+        &sv,
+        &w.org_a,
+        &vol.user_id,
+        "sexual_violence",
+        d("2026-02-01"),
+        None,
+        None,
+        now(),
+    )
+    .await
+    .unwrap();
+    assign().await.unwrap();
+    // now the volunteer can read it; before, they could not
+    assert!(workspace::read_case(&w.t.db, &w.mk, &vol, &case.id, now())
+        .await
+        .is_ok());
+    // only supervisors and admins record training and assign
+    assert!(matches!(
+        workspace::record_training(
+            &w.t.db,
+            &vol,
+            &w.org_a,
+            &vol.user_id,
+            "basic",
+            d("2026-01-10"),
+            None,
+            None,
+            now()
+        )
+        .await,
+        Err(WorkspaceError::Forbidden)
+    ));
+    assert!(
+        workspace::assign_case(&w.t.db, &vol, &case.id, &vol.user_id, now())
+            .await
+            .is_err()
+    );
+    let members = workspace::members(&w.t.db, &sv, &w.org_a).await.unwrap();
+    assert_eq!(members.len(), 2);
+    assert!(workspace::verify_audit(&w.t.db).await.unwrap().is_ok());
 }

@@ -330,3 +330,146 @@ mod assessment_tests {
         .is_err());
     }
 }
+
+/// Courses that gate work with cases.
+pub const COURSES: [&str; 4] = ["basic", "sexual_violence", "trafficking", "child_victims"];
+
+/// One training record of a person.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Training {
+    pub course: String,
+    pub completed_on: chrono::NaiveDate,
+    pub expires_on: Option<chrono::NaiveDate>,
+}
+
+/// Why a person cannot be assigned a case.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NotAssignable {
+    /// No valid record of this course.
+    Missing(&'static str),
+    /// The course was done but has lapsed on this date.
+    Lapsed(&'static str, chrono::NaiveDate),
+    /// The role cannot hold cases (referral contact, network coordinator).
+    Role,
+}
+
+/// The specialist course a kind of crime needs, besides basic training.
+pub fn specialist_course(crime_kind: Option<&str>) -> Option<&'static str> {
+    match crime_kind {
+        Some("sexual_violence") => Some("sexual_violence"),
+        Some("trafficking") => Some("trafficking"),
+        _ => None,
+    }
+}
+
+/// Access follows training: valid basic training for any case, the matching specialist
+/// training for sexual violence and trafficking cases (and child victims when the case is a
+/// child's). A lapsed course suspends assignment and says since when.
+pub fn may_be_assigned(
+    roles: &[Role],
+    trainings: &[Training],
+    crime_kind: Option<&str>,
+    child: bool,
+    today: chrono::NaiveDate,
+) -> Result<(), NotAssignable> {
+    if !roles.iter().any(|r| {
+        matches!(
+            r,
+            Role::Volunteer | Role::Caseworker | Role::Supervisor | Role::OrgAdmin
+        )
+    }) {
+        return Err(NotAssignable::Role);
+    }
+    let mut needed = vec!["basic"];
+    needed.extend(specialist_course(crime_kind));
+    if child {
+        needed.push("child_victims");
+    }
+    for course in needed {
+        let records: Vec<&Training> = trainings.iter().filter(|t| t.course == course).collect();
+        if records.is_empty() {
+            return Err(NotAssignable::Missing(course));
+        }
+        let valid = records
+            .iter()
+            .any(|t| t.completed_on <= today && t.expires_on.is_none_or(|e| e >= today));
+        if !valid {
+            let lapsed = records.iter().filter_map(|t| t.expires_on).max();
+            return Err(match lapsed {
+                Some(d) => NotAssignable::Lapsed(course, d),
+                None => NotAssignable::Missing(course),
+            });
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod training_tests {
+    use super::*;
+    use chrono::NaiveDate;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).expect("date")
+    }
+
+    fn t(course: &str, expires: Option<NaiveDate>) -> Training {
+        Training {
+            course: course.into(),
+            completed_on: d(2025, 1, 1),
+            expires_on: expires,
+        }
+    }
+
+    #[test]
+    fn training_gates_assignment() {
+        let today = d(2026, 11, 28);
+        let v = [Role::Volunteer];
+        assert_eq!(
+            may_be_assigned(&v, &[], None, false, today),
+            Err(NotAssignable::Missing("basic"))
+        );
+        assert_eq!(
+            may_be_assigned(&v, &[t("basic", None)], None, false, today),
+            Ok(())
+        );
+        assert_eq!(
+            may_be_assigned(&v, &[t("basic", Some(d(2026, 6, 30)))], None, false, today),
+            Err(NotAssignable::Lapsed("basic", d(2026, 6, 30)))
+        );
+        assert_eq!(
+            may_be_assigned(
+                &v,
+                &[t("basic", None)],
+                Some("sexual_violence"),
+                false,
+                today
+            ),
+            Err(NotAssignable::Missing("sexual_violence"))
+        );
+        assert_eq!(
+            may_be_assigned(
+                &v,
+                &[t("basic", None), t("sexual_violence", Some(d(2027, 1, 1)))],
+                Some("sexual_violence"),
+                false,
+                today
+            ),
+            Ok(())
+        );
+        assert_eq!(
+            may_be_assigned(&v, &[t("basic", None)], Some("robbery"), true, today),
+            Err(NotAssignable::Missing("child_victims"))
+        );
+        assert_eq!(
+            may_be_assigned(
+                &[Role::NetworkCoordinator],
+                &[t("basic", None)],
+                None,
+                false,
+                today
+            ),
+            Err(NotAssignable::Role)
+        );
+    }
+}

@@ -40,6 +40,8 @@ pub fn routes() -> Router<AppState> {
         .route("/workspace/cases/{id}", get(case_page))
         .route("/workspace/cases/{id}/assessment", post(assessment_post))
         .route("/workspace/cases/{id}/notes", post(note_post))
+        .route("/workspace/cases/{id}/assign", post(assign_post))
+        .route("/workspace/people", get(people_page).post(training_post))
 }
 
 impl From<WorkspaceError> for AppError {
@@ -597,6 +599,7 @@ async fn intake_post(
         narrative: opt("narrative"),
         crime_kind: opt("crime_kind").filter(|k| CrimeKind::parse(k).is_some()),
         crime_country: opt("crime_country"),
+        child: f.get("child").is_some_and(|v| v == "1"),
     };
     let mut view = intake_view(&state, l, &s);
     let Some(org) = main_org(&actor) else {
@@ -678,6 +681,10 @@ struct CasePage<'a> {
     assessment_notes: String,
     notes: Vec<NoteView>,
     error: Option<String>,
+    /// For supervisors and admins: who can be chosen.
+    assignable: Vec<Opt>,
+    assigned: String,
+    info: Option<String>,
 }
 
 fn checks(
@@ -810,6 +817,18 @@ async fn case_view(
     id: &str,
     error: Option<String>,
 ) -> Result<Response, AppError> {
+    case_view_with(state, l, s, actor, id, error, None).await
+}
+
+async fn case_view_with(
+    state: &AppState,
+    l: Locale,
+    s: &Session,
+    actor: &Actor,
+    id: &str,
+    error: Option<String>,
+    info: Option<String>,
+) -> Result<Response, AppError> {
     use harbour_domain::workspace::{
         CHARACTERISTICS, CIRCUMSTANCES, DOMAINS, LEVELS, MEASURES, RISKS,
     };
@@ -855,7 +874,32 @@ async fn case_view(
                 .collect(),
         })
         .collect();
+    let members = ws::members(&state.db, actor, &case.organization_id)
+        .await
+        .unwrap_or_default();
+    let assigned = case
+        .assigned_to
+        .as_deref()
+        .and_then(|a| {
+            members
+                .iter()
+                .find(|m| m.user_id == a)
+                .map(|m| m.email.clone())
+        })
+        .or_else(|| case.assigned_to.as_ref().map(|_| "—".to_string()))
+        .unwrap_or_else(|| w.t("ws-unassigned"));
+    let assignable = members
+        .iter()
+        .map(|m| Opt {
+            code: m.user_id.clone(),
+            name: m.email.clone(),
+            selected: case.assigned_to.as_deref() == Some(m.user_id.as_str()),
+        })
+        .collect();
     let view = CasePage {
+        assignable,
+        assigned,
+        info,
         characteristics: checks(
             &w,
             "characteristics",
@@ -992,6 +1036,224 @@ async fn note_post(
             let mut r = case_view(&state, l, &s, &actor, &id, Some(msg)).await?;
             *r.status_mut() = StatusCode::BAD_REQUEST;
             Ok(r)
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+async fn assign_post(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+    body: Bytes,
+) -> Result<Response, AppError> {
+    use harbour_domain::workspace::NotAssignable;
+    use ws::AssignError;
+    let l = ws_locale(&headers);
+    let (_, s, actor) = signed_in!(state, headers);
+    let f = form(&body);
+    if !csrf_ok(&s, &f) {
+        return Err(AppError::NotFound);
+    }
+    let assignee = f.get("assignee").map(String::as_str).unwrap_or("");
+    let course =
+        |c: &str| fluent_bundle::FluentValue::from(state.i18n.t(l, &format!("ws-course-{c}"), &[]));
+    let refusal = match ws::assign_case(&state.db, &actor, &id, assignee, state.now()).await {
+        Ok(()) => {
+            let info = state.i18n.t(l, "ws-assign-done", &[]);
+            return case_view_with(&state, l, &s, &actor, &id, None, Some(info)).await;
+        }
+        Err(AssignError::NotAssignable(NotAssignable::Missing(c))) => {
+            state
+                .i18n
+                .t(l, "ws-assign-missing", &[("course", course(c))])
+        }
+        Err(AssignError::NotAssignable(NotAssignable::Lapsed(c, d))) => state.i18n.t(
+            l,
+            "ws-assign-lapsed",
+            &[
+                ("course", course(c)),
+                (
+                    "date",
+                    fluent_bundle::FluentValue::from(d.format("%Y-%m-%d").to_string()),
+                ),
+            ],
+        ),
+        Err(AssignError::NotAssignable(NotAssignable::Role)) => {
+            state.i18n.t(l, "ws-assign-role", &[])
+        }
+        Err(AssignError::Other(WorkspaceError::Invalid { field, .. })) => state.i18n.t(
+            l,
+            "ws-intake-invalid",
+            &[("field", fluent_bundle::FluentValue::from(field))],
+        ),
+        Err(AssignError::Other(e)) => return Err(e.into()),
+    };
+    let mut r = case_view(&state, l, &s, &actor, &id, Some(refusal)).await?;
+    *r.status_mut() = StatusCode::BAD_REQUEST;
+    Ok(r)
+}
+
+pub struct MemberView {
+    pub email: String,
+    pub roles: String,
+    pub trainings: Vec<String>,
+}
+
+#[derive(Template)]
+#[template(path = "ws_people.html")]
+struct PeoplePage<'a> {
+    w: WsChrome<'a>,
+    members: Vec<MemberView>,
+    people: Vec<Opt>,
+    courses: Vec<Opt>,
+    error: Option<String>,
+    info: Option<String>,
+}
+
+async fn people_view(
+    state: &AppState,
+    l: Locale,
+    s: &Session,
+    actor: &Actor,
+    error: Option<String>,
+    info: Option<String>,
+) -> Result<Response, AppError> {
+    let org = main_org(actor).ok_or(AppError::NotFound)?;
+    let members = ws::members(&state.db, actor, &org).await?;
+    let w = chrome(state, l, "ws-people-title", Some(s));
+    let views = members
+        .iter()
+        .map(|m| MemberView {
+            email: m.email.clone(),
+            roles: m
+                .roles
+                .iter()
+                .map(|r| w.t(&format!("ws-role-{}", r.key())))
+                .collect::<Vec<_>>()
+                .join(", "),
+            trainings: m
+                .trainings
+                .iter()
+                .map(|t| {
+                    let name = w.t(&format!("ws-course-{}", t.course));
+                    match t.expires_on {
+                        Some(e) => format!(
+                            "{name} ({}, {})",
+                            t.completed_on.format("%Y-%m-%d"),
+                            state.i18n.t(
+                                l,
+                                "ws-training-until",
+                                &[(
+                                    "date",
+                                    fluent_bundle::FluentValue::from(
+                                        e.format("%Y-%m-%d").to_string()
+                                    )
+                                )]
+                            )
+                        ),
+                        None => format!("{name} ({})", t.completed_on.format("%Y-%m-%d")),
+                    }
+                })
+                .collect(),
+        })
+        .collect();
+    let people = members
+        .iter()
+        .map(|m| Opt {
+            code: m.user_id.clone(),
+            name: m.email.clone(),
+            selected: false,
+        })
+        .collect();
+    let courses = harbour_domain::workspace::COURSES
+        .iter()
+        .map(|c| Opt {
+            code: c.to_string(),
+            name: w.t(&format!("ws-course-{c}")),
+            selected: false,
+        })
+        .collect();
+    let status = if error.is_some() {
+        StatusCode::BAD_REQUEST
+    } else {
+        StatusCode::OK
+    };
+    let mut r = render(&PeoplePage {
+        w,
+        members: views,
+        people,
+        courses,
+        error,
+        info,
+    })?;
+    *r.status_mut() = status;
+    Ok(page(r))
+}
+
+async fn people_page(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+) -> Result<Response, AppError> {
+    let l = ws_locale(&headers);
+    let (_, s, actor) = signed_in!(state, headers);
+    people_view(&state, l, &s, &actor, None, None).await
+}
+
+async fn training_post(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Result<Response, AppError> {
+    let l = ws_locale(&headers);
+    let (_, s, actor) = signed_in!(state, headers);
+    let f = form(&body);
+    if !csrf_ok(&s, &f) {
+        return Err(AppError::NotFound);
+    }
+    let org = main_org(&actor).ok_or(AppError::NotFound)?;
+    let date = |k: &str| {
+        f.get(k)
+            .filter(|v| !v.is_empty())
+            .map(|v| chrono::NaiveDate::parse_from_str(v, "%Y-%m-%d"))
+    };
+    let invalid = |field: &str| {
+        state.i18n.t(
+            l,
+            "ws-intake-invalid",
+            &[("field", fluent_bundle::FluentValue::from(field.to_string()))],
+        )
+    };
+    let completed = match date("completed_on") {
+        Some(Ok(d)) => d,
+        _ => return people_view(&state, l, &s, &actor, Some(invalid("completed_on")), None).await,
+    };
+    let expires = match date("expires_on") {
+        None => None,
+        Some(Ok(d)) => Some(d),
+        Some(Err(_)) => {
+            return people_view(&state, l, &s, &actor, Some(invalid("expires_on")), None).await
+        }
+    };
+    match ws::record_training(
+        &state.db,
+        &actor,
+        &org,
+        f.get("person").map(String::as_str).unwrap_or(""),
+        f.get("course").map(String::as_str).unwrap_or(""),
+        completed,
+        expires,
+        f.get("evidence").map(String::as_str),
+        state.now(),
+    )
+    .await
+    {
+        Ok(()) => {
+            let info = state.i18n.t(l, "ws-training-saved", &[]);
+            people_view(&state, l, &s, &actor, None, Some(info)).await
+        }
+        Err(WorkspaceError::Invalid { field, .. }) => {
+            people_view(&state, l, &s, &actor, Some(invalid(&field)), None).await
         }
         Err(e) => Err(e.into()),
     }

@@ -356,3 +356,65 @@ async fn public_pages_still_set_no_cookie() {
         assert!(r.headers.get(header::SET_COOKIE).is_none(), "{uri}");
     }
 }
+
+#[tokio::test]
+async fn a_volunteer_without_training_cannot_be_assigned_and_the_page_says_why() {
+    let app = TestApp::new().await;
+    let a = org(&app, "Org A").await;
+    let mut sv = signed_in(&app, &a, Role::Supervisor, "sv@example.org").await;
+    let vol_token = ws::invite(
+        &app.db.db,
+        &a,
+        Role::Volunteer,
+        "vol@example.org",
+        None,
+        monday_morning(),
+    )
+    .await
+    .expect("invite");
+    let vol = ws::accept_invitation(&app.db.db, &vol_token, PASS, monday_morning())
+        .await
+        .expect("accept");
+    let form_page = sv.get("/workspace/cases/new").await;
+    let t = csrf(&form_page.body);
+    let r = sv
+        .post(
+            "/workspace/cases/new",
+            &format!("csrf={t}&pseudonym=Kestrel&crime_kind=assault"),
+        )
+        .await;
+    let created = between(&r.body, "role=\"status\">", "</p>");
+    let id = between(created, "href=\"/workspace/cases/", "\"").to_string();
+    let r = sv
+        .post(
+            &format!("/workspace/cases/{id}/assign"),
+            &format!("csrf={t}&assignee={vol}"),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::BAD_REQUEST);
+    assert!(
+        r.body.contains("the course &#34;Basic training&#34; is missing"),
+        "{}",
+        r.body
+    );
+    // record the training on the people page, then the assignment works
+    let people = sv.get("/workspace/people").await;
+    assert!(people.body.contains("vol@example.org"));
+    let r = sv
+        .post(
+            "/workspace/people",
+            &format!("csrf={t}&person={vol}&course=basic&completed_on=2026-01-15&expires_on=2028-01-15&evidence=C-42"),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    assert!(r.body.contains("Basic training (2026-01-15"));
+    let r = sv
+        .post(
+            &format!("/workspace/cases/{id}/assign"),
+            &format!("csrf={t}&assignee={vol}"),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    assert!(r.body.contains("The case was assigned."));
+    assert!(r.body.contains("vol@example.org"));
+}
