@@ -44,13 +44,13 @@ function freePort() {
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
-export async function startHarbour() {
+export async function startHarbour({ args = [] } = {}) {
   const bin = resolve(REPO_ROOT, process.env.HARBOUR_BIN || 'target/debug/harbour');
   const dataDir = await mkdtemp(join(tmpdir(), 'harbour-browser-'));
   const port = await freePort();
   const origin = `http://127.0.0.1:${port}`;
   let log = '';
-  const child = spawn(bin, ['serve', '--data-dir', dataDir, '--listen', `127.0.0.1:${port}`], {
+  const child = spawn(bin, ['serve', '--data-dir', dataDir, '--listen', `127.0.0.1:${port}`, ...args], {
     cwd: REPO_ROOT,
     env: { ...process.env, NO_COLOR: '1' },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -114,14 +114,16 @@ fn csrf_ok(session: &Session, f: &HashMap<String, String>) -> bool {
     given.len() == want.len() && given.iter().zip(want).fold(0u8, |a, (x, y)| a | (x ^ y)) == 0
 }
 
-/// Same-origin check for forms posted before a session exists (sign-in, invitation).
+/// Same-origin check for forms posted before a session exists (sign-in, invitation). Browsers
+/// say where a request comes from in `Sec-Fetch-Site`; with `Referrer-Policy: no-referrer` the
+/// `Origin` of a form post is "null", so it is compared only when it names an origin.
 fn same_origin(headers: &HeaderMap) -> bool {
-    let host = headers.get(header::HOST).and_then(|v| v.to_str().ok());
-    match (
-        headers.get(header::ORIGIN).and_then(|v| v.to_str().ok()),
-        host,
-    ) {
-        (None, _) => true,
+    let get = |h: &str| headers.get(h).and_then(|v| v.to_str().ok());
+    if let Some(site) = get("sec-fetch-site") {
+        return matches!(site, "same-origin" | "none");
+    }
+    match (get("origin"), get("host")) {
+        (None | Some("null"), _) => true,
         (Some(o), Some(h)) => o.split_once("://").is_some_and(|(_, rest)| rest == h),
         (Some(_), None) => false,
     }

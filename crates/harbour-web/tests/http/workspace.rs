@@ -175,6 +175,16 @@ async fn sign_in_needs_the_password_then_the_second_factor() {
         )
         .await;
     assert_eq!(r.status, StatusCode::FORBIDDEN);
+    let r = app
+        .request(
+            Request::post("/workspace/login")
+                .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+                .header("sec-fetch-site", "cross-site")
+                .body(Body::from(format!("email=cw@example.org&password={PASS}")))
+                .expect("request"),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN);
     // the password opens a half session: the cookie's attributes, then the second factor
     let r = c
         .post(
@@ -393,7 +403,8 @@ async fn a_volunteer_without_training_cannot_be_assigned_and_the_page_says_why()
         .await;
     assert_eq!(r.status, StatusCode::BAD_REQUEST);
     assert!(
-        r.body.contains("the course &#34;Basic training&#34; is missing"),
+        r.body
+            .contains("the course &#34;Basic training&#34; is missing"),
         "{}",
         r.body
     );
