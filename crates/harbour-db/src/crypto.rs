@@ -99,21 +99,30 @@ impl MasterKey {
             Ok(text) => MasterKey::parse(&text),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
                 let key = MasterKey::generate();
-                let mut opts = std::fs::OpenOptions::new();
-                opts.write(true).create_new(true);
-                #[cfg(unix)]
-                {
-                    use std::os::unix::fs::OpenOptionsExt;
-                    opts.mode(0o600);
-                }
-                let mut f = opts.open(path).map_err(|e| err(e.to_string()))?;
-                use std::io::Write;
-                writeln!(f, "{}", key.encoded()).map_err(|e| err(e.to_string()))?;
-                f.sync_all().map_err(|e| err(e.to_string()))?;
+                key.write_new(path)?;
                 Ok(key)
             }
             Err(e) => Err(err(e.to_string())),
         }
+    }
+
+    /// Writes this key to a new file, readable by its owner only (mode 0600).
+    pub fn write_new(&self, path: &Path) -> Result<(), CryptoError> {
+        let err = |reason: String| CryptoError::KeyFile {
+            path: path.display().to_string(),
+            reason,
+        };
+        let mut opts = std::fs::OpenOptions::new();
+        opts.write(true).create_new(true);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::OpenOptionsExt;
+            opts.mode(0o600);
+        }
+        let mut f = opts.open(path).map_err(|e| err(e.to_string()))?;
+        use std::io::Write;
+        writeln!(f, "{}", self.encoded()).map_err(|e| err(e.to_string()))?;
+        f.sync_all().map_err(|e| err(e.to_string()))
     }
 
     pub fn id(&self) -> &str {

@@ -1739,3 +1739,372 @@ pub async fn assign_case(
     tx.commit().await?;
     Ok(())
 }
+
+// ---------------------------------------------------------------------------------------------
+// Closure, retention, subject access and erasure
+
+/// Outcomes a case can close with.
+pub const OUTCOMES: [&str; 4] = ["support_completed", "referred", "declined", "no_contact"];
+
+/// Closes a case with its outcome (who may write the case may close it).
+pub async fn close_case(
+    db: &Db,
+    actor: &Actor,
+    case_id: &str,
+    outcome: &str,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    if !OUTCOMES.contains(&outcome) {
+        return Err(invalid("outcome", "unknown outcome"));
+    }
+    let org = guard(db, actor, case_id, CaseAccess::Write, now).await?;
+    let mut tx = db.pool().begin().await?;
+    sqlx::query(
+        "UPDATE cases SET status = 'closed', outcome = $1, closed_at = $2, updated_at = $2 \
+         WHERE id = $3",
+    )
+    .bind(outcome)
+    .bind(ts(now))
+    .bind(case_id)
+    .execute(&mut *tx)
+    .await?;
+    audit(
+        &mut tx,
+        AuditEntry {
+            actor: Some(&actor.user_id),
+            organization: Some(&org),
+            action: "case.close",
+            target_kind: Some("case"),
+            target_id: Some(case_id),
+            detail: format!("outcome={outcome}"),
+        },
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Sets how long closed cases are kept (months; None keeps them until erased by hand).
+pub async fn set_retention(
+    db: &Db,
+    actor: Option<&Actor>,
+    org: &str,
+    months: Option<u32>,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    if let Some(a) = actor {
+        if !a
+            .memberships
+            .iter()
+            .any(|m| m.organization == org && m.role == Role::OrgAdmin)
+        {
+            return Err(WorkspaceError::Forbidden);
+        }
+    }
+    if months.is_some_and(|m| m == 0 || m > 1200) {
+        return Err(invalid("months", "1 to 1200"));
+    }
+    let mut tx = db.pool().begin().await?;
+    let n = sqlx::query("UPDATE ws_organizations SET retention_months = $1 WHERE id = $2")
+        .bind(months.map(i64::from))
+        .bind(org)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+    if n == 0 {
+        return Err(WorkspaceError::NotFound);
+    }
+    audit(
+        &mut tx,
+        AuditEntry {
+            actor: actor.map(|a| a.user_id.as_str()),
+            organization: Some(org),
+            action: "retention.set",
+            target_kind: Some("organization"),
+            target_id: Some(org),
+            detail: format!("months={}", months.map_or("none".into(), |m| m.to_string())),
+        },
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+async fn delete_case(tx: &mut Transaction<'_, Any>, case_id: &str) -> Result<()> {
+    for table in ["case_notes", "case_assessments"] {
+        sqlx::query(&format!("DELETE FROM {table} WHERE case_id = $1"))
+            .bind(case_id)
+            .execute(&mut **tx)
+            .await?;
+    }
+    sqlx::query("DELETE FROM cases WHERE id = $1")
+        .bind(case_id)
+        .execute(&mut **tx)
+        .await?;
+    Ok(())
+}
+
+/// What a retention run did.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Purge {
+    pub cases: usize,
+    pub organizations: usize,
+}
+
+/// Deletes the cases closed longer ago than their organisation's retention period, then
+/// rotates the keys of every organisation that lost cases, so that copies of the deleted cases
+/// in earlier backups can no longer be decrypted (crypto-shredding).
+pub async fn purge_expired(db: &Db, mk: &MasterKey, now: DateTime<Utc>) -> Result<Purge> {
+    let orgs = sqlx::query(
+        "SELECT id, retention_months FROM ws_organizations WHERE retention_months IS NOT NULL",
+    )
+    .fetch_all(db.pool())
+    .await?;
+    let mut report = Purge::default();
+    for o in &orgs {
+        let org: String = o.try_get("id")?;
+        let months: i64 = o.try_get("retention_months")?;
+        let cutoff = now
+            .checked_sub_months(chrono::Months::new(u32::try_from(months).unwrap_or(0)))
+            .unwrap_or(now);
+        let ids: Vec<String> = sqlx::query(
+            "SELECT id FROM cases WHERE organization_id = $1 AND status = 'closed' \
+             AND closed_at IS NOT NULL AND closed_at < $2",
+        )
+        .bind(&org)
+        .bind(ts(cutoff))
+        .fetch_all(db.pool())
+        .await?
+        .iter()
+        .filter_map(|r| r.try_get::<String, _>("id").ok())
+        .collect();
+        if ids.is_empty() {
+            continue;
+        }
+        let mut tx = db.pool().begin().await?;
+        lock(&mut tx).await?;
+        for id in &ids {
+            delete_case(&mut tx, id).await?;
+        }
+        audit(
+            &mut tx,
+            AuditEntry {
+                actor: None,
+                organization: Some(&org),
+                action: "retention.purge",
+                target_kind: Some("organization"),
+                target_id: Some(&org),
+                detail: format!("cases={}", ids.len()),
+            },
+            now,
+        )
+        .await?;
+        tx.commit().await?;
+        report.cases += ids.len();
+        report.organizations += 1;
+    }
+    if report.cases > 0 {
+        rotate_keys(db, mk, now).await?;
+    }
+    Ok(report)
+}
+
+/// Runs a scheduled job if it is due and no other node holds it; returns whether it ran.
+pub async fn run_job_if_due<F, Fut>(
+    db: &Db,
+    name: &str,
+    every: Duration,
+    now: DateTime<Utc>,
+    job: F,
+) -> Result<bool>
+where
+    F: FnOnce() -> Fut,
+    Fut: std::future::Future<Output = Result<String>>,
+{
+    let taken = sqlx::query(
+        "UPDATE jobs SET locked_until = $1 WHERE name = $2 AND next_run_at <= $3 \
+         AND (locked_until IS NULL OR locked_until < $3)",
+    )
+    .bind(ts(now + Duration::minutes(30)))
+    .bind(name)
+    .bind(ts(now))
+    .execute(db.pool())
+    .await?
+    .rows_affected();
+    if taken != 1 {
+        return Ok(false);
+    }
+    let result = job().await;
+    let summary = match &result {
+        Ok(s) => s.clone(),
+        Err(e) => format!("failed: {}", e.code()),
+    };
+    sqlx::query(
+        "UPDATE jobs SET locked_until = NULL, next_run_at = $1, last_result = $2 WHERE name = $3",
+    )
+    .bind(ts(now + every))
+    .bind(summary)
+    .bind(name)
+    .execute(db.pool())
+    .await?;
+    result.map(|_| true)
+}
+
+/// Everything Harbour holds about the victim of one case, for a subject access request.
+pub async fn export_case(
+    db: &Db,
+    mk: &MasterKey,
+    actor: &Actor,
+    case_id: &str,
+    now: DateTime<Utc>,
+) -> Result<serde_json::Value> {
+    let case = read_case(db, mk, actor, case_id, now).await?;
+    let versions = assessments(db, mk, actor, case_id, now).await?;
+    let notes = notes(db, mk, actor, case_id, now).await?;
+    let trail = sqlx::query(
+        "SELECT at, action, detail FROM audit_log WHERE target_kind = 'case' AND target_id = $1 \
+         ORDER BY seq",
+    )
+    .bind(case_id)
+    .fetch_all(db.pool())
+    .await?;
+    let i = &case.intake;
+    let value = serde_json::json!({
+        "reference": case.reference,
+        "created_at": case.created_at,
+        "status": case.status,
+        "pseudonym": i.pseudonym,
+        "name": i.name,
+        "contact": i.contact,
+        "safe_contact": i.safe_contact,
+        "narrative": i.narrative,
+        "crime_kind": i.crime_kind,
+        "crime_country": i.crime_country,
+        "child": i.child,
+        "assessments": versions.iter().map(|v| serde_json::json!({
+            "version": v.version, "created_at": v.created_at, "answers": v.answers,
+        })).collect::<Vec<_>>(),
+        "notes": notes.iter().map(|n| serde_json::json!({
+            "created_at": n.created_at, "body": n.body,
+        })).collect::<Vec<_>>(),
+        "processing_record": trail.iter().filter_map(|r| Some(serde_json::json!({
+            "at": r.try_get::<String, _>("at").ok()?,
+            "action": r.try_get::<String, _>("action").ok()?,
+        }))).collect::<Vec<_>>(),
+    });
+    let mut tx = db.pool().begin().await?;
+    audit(
+        &mut tx,
+        AuditEntry {
+            actor: Some(&actor.user_id),
+            organization: Some(&case.organization_id),
+            action: "case.export",
+            target_kind: Some("case"),
+            target_id: Some(case_id),
+            detail: String::new(),
+        },
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(value)
+}
+
+/// Erases a case on the victim's request (organisation admins only): real deletion, audited.
+pub async fn erase_case(db: &Db, actor: &Actor, case_id: &str, now: DateTime<Utc>) -> Result<()> {
+    let row = sqlx::query("SELECT organization_id FROM cases WHERE id = $1")
+        .bind(case_id)
+        .fetch_optional(db.pool())
+        .await?
+        .ok_or(WorkspaceError::NotFound)?;
+    let org: String = row.try_get("organization_id")?;
+    if !actor
+        .memberships
+        .iter()
+        .any(|m| m.organization == org && m.role == Role::OrgAdmin)
+    {
+        return Err(WorkspaceError::NotFound);
+    }
+    let mut tx = db.pool().begin().await?;
+    lock(&mut tx).await?;
+    delete_case(&mut tx, case_id).await?;
+    audit(
+        &mut tx,
+        AuditEntry {
+            actor: Some(&actor.user_id),
+            organization: Some(&org),
+            action: "case.erase",
+            target_kind: Some("case"),
+            target_id: Some(case_id),
+            detail: String::new(),
+        },
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Re-wraps every organisation key and two-factor secret under a new master key, in one
+/// transaction. Once the old master key is destroyed, backups made before (which hold only keys
+/// wrapped by it) can no longer be decrypted: this is how purged data is shredded in backups.
+pub async fn rotate_master_key(
+    db: &Db,
+    old: &MasterKey,
+    new: &MasterKey,
+    now: DateTime<Utc>,
+) -> Result<usize> {
+    let mut tx = db.pool().begin().await?;
+    lock(&mut tx).await?;
+    let keys = sqlx::query("SELECT id, organization_id, wrapped, master_key_id FROM org_keys")
+        .fetch_all(&mut *tx)
+        .await?;
+    let mut n = 0;
+    for r in &keys {
+        let id: String = r.try_get("id")?;
+        let org: String = r.try_get("organization_id")?;
+        let master: String = r.try_get("master_key_id")?;
+        if master != old.id() {
+            return Err(CryptoError::OtherMaster(master).into());
+        }
+        let dek = old.unwrap(&org, &id, &r.try_get::<String, _>("wrapped")?)?;
+        sqlx::query("UPDATE org_keys SET wrapped = $1, master_key_id = $2 WHERE id = $3")
+            .bind(new.wrap(&org, &id, &dek))
+            .bind(new.id())
+            .bind(&id)
+            .execute(&mut *tx)
+            .await?;
+        n += 1;
+    }
+    let users =
+        sqlx::query("SELECT id, totp_secret_enc FROM users WHERE totp_secret_enc IS NOT NULL")
+            .fetch_all(&mut *tx)
+            .await?;
+    for r in &users {
+        let id: String = r.try_get("id")?;
+        let secret = old.open_secret("totp", &id, &r.try_get::<String, _>("totp_secret_enc")?)?;
+        sqlx::query("UPDATE users SET totp_secret_enc = $1 WHERE id = $2")
+            .bind(new.seal_secret("totp", &id, &secret))
+            .bind(&id)
+            .execute(&mut *tx)
+            .await?;
+        n += 1;
+    }
+    audit(
+        &mut tx,
+        AuditEntry {
+            actor: None,
+            organization: None,
+            action: "keys.rotate_master",
+            target_kind: None,
+            target_id: None,
+            detail: format!("from={} to={}", old.id(), new.id()),
+        },
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(n)
+}

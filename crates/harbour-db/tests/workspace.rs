@@ -724,3 +724,154 @@ async fn assignment_follows_training_and_says_why_not() {
     assert_eq!(members.len(), 2);
     assert!(workspace::verify_audit(&w.t.db).await.unwrap().is_ok());
 }
+
+#[tokio::test]
+async fn retention_purges_closed_cases_for_real_and_shreds_them_in_backups() {
+    let w = world().await;
+    let admin = person(&w, &w.org_a, Role::OrgAdmin, "admin@example.org").await;
+    let old_case =
+        workspace::create_case(&w.t.db, &w.mk, &admin, &w.org_a, &canary_intake(), now())
+            .await
+            .unwrap();
+    fill(&w, &admin, &old_case.id).await;
+    let recent = workspace::create_case(&w.t.db, &w.mk, &admin, &w.org_a, &canary_intake(), now())
+        .await
+        .unwrap();
+    let open = workspace::create_case(&w.t.db, &w.mk, &admin, &w.org_a, &canary_intake(), now())
+        .await
+        .unwrap();
+    let months_ago = |m: u32| now().checked_sub_months(chrono::Months::new(m)).unwrap();
+    assert!(
+        workspace::close_case(&w.t.db, &admin, &old_case.id, "nonsense", now())
+            .await
+            .is_err()
+    );
+    workspace::close_case(
+        &w.t.db,
+        &admin,
+        &old_case.id,
+        "support_completed",
+        months_ago(7),
+    )
+    .await
+    .unwrap();
+    workspace::close_case(&w.t.db, &admin, &recent.id, "referred", months_ago(1))
+        .await
+        .unwrap();
+    // a caseworker may not set the policy
+    let cw = person(&w, &w.org_a, Role::Caseworker, "cw@example.org").await;
+    assert!(
+        workspace::set_retention(&w.t.db, Some(&cw), &w.org_a, Some(6), now())
+            .await
+            .is_err()
+    );
+    workspace::set_retention(&w.t.db, Some(&admin), &w.org_a, Some(6), now())
+        .await
+        .unwrap();
+    // "backup": the sealed narrative and the wrapped key as they are now
+    let backup_value: String = sqlx::query("SELECT narrative_enc FROM cases WHERE id = $1")
+        .bind(&old_case.id)
+        .fetch_one(w.t.db.pool())
+        .await
+        .unwrap()
+        .try_get("narrative_enc")
+        .unwrap();
+    let backup_key_id = harbour_db::crypto::key_id_of(&backup_value)
+        .unwrap()
+        .to_string();
+    let backup_wrapped: String = sqlx::query("SELECT wrapped FROM org_keys WHERE id = $1")
+        .bind(&backup_key_id)
+        .fetch_one(w.t.db.pool())
+        .await
+        .unwrap()
+        .try_get("wrapped")
+        .unwrap();
+    // the job runs once when due, not twice
+    let ran = workspace::run_job_if_due(
+        &w.t.db,
+        "retention",
+        chrono::Duration::days(1),
+        now(),
+        || async {
+            workspace::purge_expired(&w.t.db, &w.mk, now())
+                .await
+                .map(|p| format!("cases={}", p.cases))
+        },
+    )
+    .await
+    .unwrap();
+    assert!(ran);
+    let again = workspace::run_job_if_due(
+        &w.t.db,
+        "retention",
+        chrono::Duration::days(1),
+        now(),
+        || async { Ok("should not run".to_string()) },
+    )
+    .await
+    .unwrap();
+    assert!(!again);
+    // deleted for real: the case, its assessment and its note
+    for (table, col) in [
+        ("cases", "id"),
+        ("case_assessments", "case_id"),
+        ("case_notes", "case_id"),
+    ] {
+        let n: i64 =
+            sqlx::query_scalar::<_, i64>(&format!("SELECT COUNT(*) FROM {table} WHERE {col} = $1"))
+                .bind(&old_case.id)
+                .fetch_one(w.t.db.pool())
+                .await
+                .unwrap();
+        assert_eq!(n, 0, "{table}");
+    }
+    assert!(
+        workspace::read_case(&w.t.db, &w.mk, &admin, &recent.id, now())
+            .await
+            .is_ok()
+    );
+    assert!(
+        workspace::read_case(&w.t.db, &w.mk, &admin, &open.id, now())
+            .await
+            .is_ok()
+    );
+    // the data key of the backup copy is gone from the live database…
+    let n: i64 = sqlx::query_scalar::<_, i64>("SELECT COUNT(*) FROM org_keys WHERE id = $1")
+        .bind(&backup_key_id)
+        .fetch_one(w.t.db.pool())
+        .await
+        .unwrap();
+    assert_eq!(n, 0);
+    // …and once the master key is rotated, the backup's wrapped key opens with nothing left
+    let new_master = MasterKey::generate();
+    workspace::rotate_master_key(&w.t.db, &w.mk, &new_master, now())
+        .await
+        .unwrap();
+    assert!(new_master
+        .unwrap(&w.org_a, &backup_key_id, &backup_wrapped)
+        .is_err());
+    // the live data still opens with the new master key
+    assert!(
+        workspace::read_case(&w.t.db, &new_master, &admin, &recent.id, now())
+            .await
+            .is_ok()
+    );
+    // erasure on request: real deletion, admins only, audited
+    assert!(workspace::erase_case(&w.t.db, &cw, &recent.id, now())
+        .await
+        .is_err());
+    let export = workspace::export_case(&w.t.db, &new_master, &admin, &recent.id, now())
+        .await
+        .unwrap();
+    assert_eq!(export["narrative"], CANARIES[4]);
+    assert!(export["processing_record"].as_array().unwrap().len() >= 2);
+    workspace::erase_case(&w.t.db, &admin, &recent.id, now())
+        .await
+        .unwrap();
+    assert!(
+        workspace::read_case(&w.t.db, &new_master, &admin, &recent.id, now())
+            .await
+            .is_err()
+    );
+    assert!(workspace::verify_audit(&w.t.db).await.unwrap().is_ok());
+}

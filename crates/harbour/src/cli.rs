@@ -86,6 +86,20 @@ enum Admin {
     },
     /// Recompute the audit log's hash chain; fails if any row was altered, removed or reordered
     VerifyAudit,
+    /// Set how many months closed cases are kept before they are purged ("none" keeps them)
+    SetRetention {
+        /// Organisation id (see list-orgs)
+        #[arg(long)]
+        org: String,
+        /// Months, or "none"
+        #[arg(long)]
+        months: String,
+    },
+    /// Run the retention purge now (serve also runs it daily)
+    Purge,
+    /// Re-wrap all keys under a new master key and replace the key file; destroy the old key
+    /// (and the backups' copies of purged data become unreadable). Needs a restart of all nodes.
+    RotateMasterKey,
     /// Give every organisation a new data key, re-encrypt all case data, destroy the old keys
     RotateKeys,
 }
@@ -262,6 +276,49 @@ async fn admin(a: Admin, config: Config) -> anyhow::Result<()> {
             Ok(n) => println!("audit log intact: {n} entries"),
             Err(b) => anyhow::bail!("audit log broken at entry {}: {}", b.seq, b.reason),
         },
+        Admin::SetRetention { org, months } => {
+            let m =
+                match months.as_str() {
+                    "none" => None,
+                    n => Some(n.parse::<u32>().with_context(|| {
+                        format!("--months {n:?}: a number of months or \"none\"")
+                    })?),
+                };
+            workspace::set_retention(&db, None, &org, m, now)
+                .await
+                .map_err(err)?;
+            println!("retention set");
+        }
+        Admin::Purge => {
+            let mk = master_key(&config)?;
+            let p = workspace::purge_expired(&db, &mk, now).await.map_err(err)?;
+            println!(
+                "purged {} closed cases in {} organisations",
+                p.cases, p.organizations
+            );
+        }
+        Admin::RotateMasterKey => {
+            let old = master_key(&config)?;
+            let new = harbour_db::crypto::MasterKey::generate();
+            let n = workspace::rotate_master_key(&db, &old, &new, now)
+                .await
+                .map_err(err)?;
+            if std::env::var("HARBOUR_MASTER_KEY").is_ok_and(|v| !v.trim().is_empty()) {
+                println!("re-wrapped {n} keys; set HARBOUR_MASTER_KEY to the new key and restart:");
+                println!("{}", new.encoded());
+            } else {
+                let path = config.data_dir.join("master.key");
+                let tmp = config.data_dir.join("master.key.new");
+                let _ = std::fs::remove_file(&tmp);
+                new.write_new(&tmp)
+                    .context("cannot write the new key file")?;
+                std::fs::rename(&tmp, &path).context("cannot replace the key file")?;
+                println!(
+                    "re-wrapped {n} keys; {} now holds the new key; restart every node",
+                    path.display()
+                );
+            }
+        }
         Admin::RotateKeys => {
             let mk = master_key(&config)?;
             let r = workspace::rotate_keys(&db, &mk, now).await.map_err(err)?;
@@ -312,6 +369,33 @@ async fn serve(config: Config, demo: bool) -> anyhow::Result<()> {
         .with_context(|| format!("setting listen: cannot listen on {}", config.listen))?;
     tracing::info!(listen = %config.listen, "Harbour is serving");
     // Follow the database's change feed so that writes by other processes reach the index.
+    // Retention: a daily job, leased in the database so that one node runs it.
+    let retention = {
+        let db = db.clone();
+        let mk = state.config.master_key.clone();
+        tokio::spawn(async move {
+            let mut tick = tokio::time::interval(Duration::from_secs(600));
+            loop {
+                tick.tick().await;
+                let now = chrono::Utc::now();
+                let run = harbour_db::workspace::run_job_if_due(
+                    &db,
+                    "retention",
+                    chrono::Duration::days(1),
+                    now,
+                    || async {
+                        harbour_db::workspace::purge_expired(&db, &mk, now)
+                            .await
+                            .map(|p| format!("cases={}", p.cases))
+                    },
+                )
+                .await;
+                if let Err(e) = run {
+                    tracing::warn!(code = e.code(), "retention job failed");
+                }
+            }
+        })
+    };
     let syncer = {
         let state = state.clone();
         tokio::spawn(async move {
@@ -328,6 +412,7 @@ async fn serve(config: Config, demo: bool) -> anyhow::Result<()> {
         .with_graceful_shutdown(shutdown())
         .await?;
     syncer.abort();
+    retention.abort();
     db.close().await;
     tracing::info!("stopped");
     Ok(())

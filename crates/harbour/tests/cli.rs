@@ -152,6 +152,9 @@ async fn help_on_every_command() {
         vec!["admin", "invite", "--help"],
         vec!["admin", "verify-audit", "--help"],
         vec!["admin", "rotate-keys", "--help"],
+        vec!["admin", "set-retention", "--help"],
+        vec!["admin", "purge", "--help"],
+        vec!["admin", "rotate-master-key", "--help"],
     ] {
         let o = Command::new(BIN).args(&args).output().expect("run");
         assert!(o.status.success(), "{args:?}");
@@ -379,9 +382,24 @@ async fn admin_creates_organisations_invites_rotates_keys_and_verifies_the_audit
     let o = env.run(&["admin", "rotate-keys"]);
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     assert!(String::from_utf8_lossy(&o.stdout).contains("rotated 1 organisations"));
+    let o = env.run(&["admin", "set-retention", "--org", &org, "--months", "24"]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let o = env.run(&["admin", "purge"]);
+    assert!(String::from_utf8_lossy(&o.stdout).contains("purged 0 closed cases"));
+    // a new master key: the key file changes, everything still opens
+    let before = std::fs::read_to_string(&key).expect("key");
+    let o = env.run(&["admin", "rotate-master-key"]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert_ne!(std::fs::read_to_string(&key).expect("key"), before);
+    let o = env.run(&["admin", "rotate-keys"]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     let o = env.run(&["admin", "verify-audit"]);
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-    assert!(String::from_utf8_lossy(&o.stdout).contains("intact: 3 entries"));
+    assert!(
+        String::from_utf8_lossy(&o.stdout).contains("intact: 6 entries"),
+        "{}",
+        String::from_utf8_lossy(&o.stdout)
+    );
     // tamper with the log: verify-audit fails and says where
     sqlx::query("UPDATE audit_log SET detail = 'role=org_admin' WHERE seq = 2")
         .execute(env.db.db.pool())
