@@ -42,6 +42,10 @@ pub fn routes() -> Router<AppState> {
         .route("/workspace/cases/{id}/notes", post(note_post))
         .route("/workspace/cases/{id}/assign", post(assign_post))
         .route("/workspace/people", get(people_page).post(training_post))
+        .route("/workspace/cases/{id}/close", post(close_post))
+        .route("/workspace/cases/{id}/export", get(export_case))
+        .route("/workspace/cases/{id}/erase", post(erase_post))
+        .route("/workspace/retention", post(retention_post))
 }
 
 impl From<WorkspaceError> for AppError {
@@ -687,6 +691,8 @@ struct CasePage<'a> {
     assignable: Vec<Opt>,
     assigned: String,
     info: Option<String>,
+    outcomes: Vec<Opt>,
+    is_admin: bool,
 }
 
 fn checks(
@@ -898,7 +904,21 @@ async fn case_view_with(
             selected: case.assigned_to.as_deref() == Some(m.user_id.as_str()),
         })
         .collect();
+    let outcomes = ws::OUTCOMES
+        .iter()
+        .map(|o| Opt {
+            code: o.to_string(),
+            name: w.t(&format!("ws-outcome-{o}")),
+            selected: false,
+        })
+        .collect();
+    let is_admin = actor.memberships.iter().any(|m| {
+        m.organization == case.organization_id
+            && m.role == harbour_domain::workspace::Role::OrgAdmin
+    });
     let view = CasePage {
+        outcomes,
+        is_admin,
         assignable,
         assigned,
         info,
@@ -1256,6 +1276,118 @@ async fn training_post(
         }
         Err(WorkspaceError::Invalid { field, .. }) => {
             people_view(&state, l, &s, &actor, Some(invalid(&field)), None).await
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+async fn close_post(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+    body: Bytes,
+) -> Result<Response, AppError> {
+    let l = ws_locale(&headers);
+    let (_, s, actor) = signed_in!(state, headers);
+    let f = form(&body);
+    if !csrf_ok(&s, &f) {
+        return Err(AppError::NotFound);
+    }
+    let outcome = f.get("outcome").map(String::as_str).unwrap_or("");
+    match ws::close_case(&state.db, &actor, &id, outcome, state.now()).await {
+        Ok(()) => Ok(Redirect::to(&format!("/workspace/cases/{id}")).into_response()),
+        Err(WorkspaceError::Invalid { field, .. }) => {
+            let msg = state.i18n.t(
+                l,
+                "ws-intake-invalid",
+                &[("field", fluent_bundle::FluentValue::from(field))],
+            );
+            let mut r = case_view(&state, l, &s, &actor, &id, Some(msg)).await?;
+            *r.status_mut() = StatusCode::BAD_REQUEST;
+            Ok(r)
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// Subject access: everything about the person of one case, as a JSON download.
+async fn export_case(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+) -> Result<Response, AppError> {
+    let (_, _, actor) = signed_in!(state, headers);
+    let v = ws::export_case(
+        &state.db,
+        &state.config.master_key,
+        &actor,
+        &id,
+        state.now(),
+    )
+    .await?;
+    let mut r = axum::Json(v).into_response();
+    r.headers_mut().insert(
+        header::CONTENT_DISPOSITION,
+        HeaderValue::from_static("attachment; filename=\"subject-access.json\""),
+    );
+    Ok(page(r))
+}
+
+async fn erase_post(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+    body: Bytes,
+) -> Result<Response, AppError> {
+    let l = ws_locale(&headers);
+    let (_, s, actor) = signed_in!(state, headers);
+    let f = form(&body);
+    if !csrf_ok(&s, &f) || f.get("confirm").map(String::as_str) != Some("1") {
+        return Err(AppError::NotFound);
+    }
+    ws::erase_case(&state.db, &actor, &id, state.now()).await?;
+    let _ = l;
+    Ok(Redirect::to("/workspace/cases").into_response())
+}
+
+async fn retention_post(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Result<Response, AppError> {
+    let l = ws_locale(&headers);
+    let (_, s, actor) = signed_in!(state, headers);
+    let f = form(&body);
+    if !csrf_ok(&s, &f) {
+        return Err(AppError::NotFound);
+    }
+    let org = main_org(&actor).ok_or(AppError::NotFound)?;
+    let months = match f.get("months").map(|m| m.trim()).filter(|m| !m.is_empty()) {
+        None => None,
+        Some(m) => match m.parse::<u32>() {
+            Ok(n) => Some(n),
+            Err(_) => {
+                let msg = state.i18n.t(
+                    l,
+                    "ws-intake-invalid",
+                    &[("field", fluent_bundle::FluentValue::from("months"))],
+                );
+                return people_view(&state, l, &s, &actor, Some(msg), None).await;
+            }
+        },
+    };
+    match ws::set_retention(&state.db, Some(&actor), &org, months, state.now()).await {
+        Ok(()) => {
+            let info = state.i18n.t(l, "ws-retention-saved", &[]);
+            people_view(&state, l, &s, &actor, None, Some(info)).await
+        }
+        Err(WorkspaceError::Invalid { field, .. }) => {
+            let msg = state.i18n.t(
+                l,
+                "ws-intake-invalid",
+                &[("field", fluent_bundle::FluentValue::from(field))],
+            );
+            people_view(&state, l, &s, &actor, Some(msg), None).await
         }
         Err(e) => Err(e.into()),
     }

@@ -338,10 +338,54 @@ async fn intake_case_page_and_access_across_organisations() {
         StatusCode::NOT_FOUND
     );
     // a supervisor of the organisation can
-    let sv = signed_in(&app, &a, Role::Supervisor, "sv@example.org").await;
+    let mut sv = signed_in(&app, &a, Role::Supervisor, "sv@example.org").await;
     assert_eq!(
         sv.get(&format!("/workspace/cases/{id}")).await.status,
         StatusCode::OK
+    );
+    // subject access: everything about the person, as JSON
+    let export = sv.get(&format!("/workspace/cases/{id}/export")).await;
+    assert_eq!(export.status, StatusCode::OK);
+    assert!(export.header("content-disposition").contains("attachment"));
+    let v = export.json();
+    assert_eq!(v["narrative"], "It happened at night");
+    assert_eq!(v["notes"][0]["body"], "Called back, safe to talk");
+    // closing needs a known outcome
+    let t = csrf(&sv.get(&format!("/workspace/cases/{id}")).await.body);
+    let r = sv
+        .post(
+            &format!("/workspace/cases/{id}/close"),
+            &format!("csrf={t}&outcome=whatever"),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::BAD_REQUEST);
+    let r = sv
+        .post(
+            &format!("/workspace/cases/{id}/close"),
+            &format!("csrf={t}&outcome=referred"),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    // erasure: an admin only, with confirmation
+    let r = sv
+        .post(
+            &format!("/workspace/cases/{id}/erase"),
+            &format!("csrf={t}&confirm=1"),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::NOT_FOUND);
+    let mut admin = signed_in(&app, &a, Role::OrgAdmin, "admin@example.org").await;
+    let t = csrf(&admin.get(&format!("/workspace/cases/{id}")).await.body);
+    let r = admin
+        .post(
+            &format!("/workspace/cases/{id}/erase"),
+            &format!("csrf={t}&confirm=1"),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    assert_eq!(
+        admin.get(&format!("/workspace/cases/{id}")).await.status,
+        StatusCode::NOT_FOUND
     );
     // every read is in the audit chain
     assert!(ws::verify_audit(&app.db.db).await.expect("verify").is_ok());
