@@ -988,7 +988,7 @@ pub async fn find_cases(
 }
 
 /// Every sealed (table, column) of the workspace, for rotation and erasure.
-const SEALED_COLUMNS: [(&str, &str); 7] = [
+const SEALED_COLUMNS: [(&str, &str); 9] = [
     ("cases", "pseudonym_enc"),
     ("cases", "name_enc"),
     ("cases", "contact_enc"),
@@ -996,6 +996,8 @@ const SEALED_COLUMNS: [(&str, &str); 7] = [
     ("cases", "narrative_enc"),
     ("case_assessments", "answers_enc"),
     ("case_notes", "body_enc"),
+    ("case_actions", "action_enc"),
+    ("consents", "scope_enc"),
 ];
 
 /// Re-seals with the active key every value of one column that uses another key.
@@ -1833,7 +1835,7 @@ pub async fn set_retention(
 }
 
 async fn delete_case(tx: &mut Transaction<'_, Any>, case_id: &str) -> Result<()> {
-    for table in ["case_notes", "case_assessments"] {
+    for table in ["case_notes", "case_assessments", "case_actions", "consents"] {
         sqlx::query(&format!("DELETE FROM {table} WHERE case_id = $1"))
             .bind(case_id)
             .execute(&mut **tx)
@@ -2107,4 +2109,392 @@ pub async fn rotate_master_key(
     .await?;
     tx.commit().await?;
     Ok(n)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Support plan and consent ledger
+
+/// Consent purposes the ledger knows.
+pub const PURPOSES: [&str; 4] = ["support", "referral", "contact_third_party", "data_sharing"];
+
+#[derive(Debug, Clone)]
+pub struct PlanAction {
+    pub id: String,
+    pub domain: String,
+    pub action: String,
+    pub owner: Option<String>,
+    pub due_on: Option<chrono::NaiveDate>,
+    pub done: bool,
+}
+
+#[derive(Debug, Clone)]
+pub struct Consent {
+    pub id: String,
+    pub purpose: String,
+    pub scope: Option<String>,
+    pub given_on: String,
+    pub recorded_by: Option<String>,
+    pub withdrawn_on: Option<String>,
+}
+
+fn seal_in(keys: &OrgKeys, org: &str, table: &str, column: &str, row: &str, v: &str) -> String {
+    let (kid, key) = &keys.active_data;
+    crypto::seal(
+        kid,
+        key,
+        Place {
+            organization: org,
+            table,
+            column,
+            row,
+        },
+        v,
+    )
+}
+
+fn open_in(
+    keys: &OrgKeys,
+    org: &str,
+    table: &str,
+    column: &str,
+    row: &str,
+    v: &str,
+) -> Result<String> {
+    let kid = crypto::key_id_of(v).unwrap_or("");
+    let key = keys
+        .all
+        .get(kid)
+        .ok_or_else(|| CryptoError::UnknownKey(kid.to_string()))?;
+    Ok(crypto::open(
+        key,
+        Place {
+            organization: org,
+            table,
+            column,
+            row,
+        },
+        v,
+    )?)
+}
+
+async fn audit_one(
+    db: &Db,
+    actor: &Actor,
+    org: &str,
+    action: &str,
+    case_id: &str,
+    detail: String,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    let mut tx = db.pool().begin().await?;
+    audit(
+        &mut tx,
+        AuditEntry {
+            actor: Some(&actor.user_id),
+            organization: Some(org),
+            action,
+            target_kind: Some("case"),
+            target_id: Some(case_id),
+            detail,
+        },
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Adds an action to the support plan, for a need domain, with an owner and a due date.
+#[allow(clippy::too_many_arguments)]
+pub async fn add_action(
+    db: &Db,
+    mk: &MasterKey,
+    actor: &Actor,
+    case_id: &str,
+    domain: &str,
+    action: &str,
+    owner: Option<&str>,
+    due_on: Option<chrono::NaiveDate>,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    if !harbour_domain::workspace::DOMAINS.contains(&domain) {
+        return Err(invalid("domain", "unknown need domain"));
+    }
+    let action = action.trim();
+    if action.is_empty() || action.chars().count() > 2000 {
+        return Err(invalid("action", "1 to 2000 characters"));
+    }
+    let org = guard(db, actor, case_id, CaseAccess::Write, now).await?;
+    if let Some(o) = owner {
+        let member = sqlx::query(
+            "SELECT 1 AS x FROM memberships WHERE user_id = $1 AND organization_id = $2",
+        )
+        .bind(o)
+        .bind(&org)
+        .fetch_optional(db.pool())
+        .await?;
+        if member.is_none() {
+            return Err(invalid("owner", "not a member of this organisation"));
+        }
+    }
+    let keys = org_keys(db, mk, &org).await?;
+    let id = Uuid::new_v4().to_string();
+    let mut tx = db.pool().begin().await?;
+    sqlx::query(
+        "INSERT INTO case_actions (id, case_id, organization_id, domain, action_enc, owner, due_on, \
+         created_by, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+    )
+    .bind(&id)
+    .bind(case_id)
+    .bind(&org)
+    .bind(domain)
+    .bind(seal_in(&keys, &org, "case_actions", "action_enc", &id, action))
+    .bind(owner)
+    .bind(due_on.map(|d| d.format("%Y-%m-%d").to_string()))
+    .bind(&actor.user_id)
+    .bind(ts(now))
+    .execute(&mut *tx)
+    .await?;
+    audit(
+        &mut tx,
+        AuditEntry {
+            actor: Some(&actor.user_id),
+            organization: Some(&org),
+            action: "plan.add",
+            target_kind: Some("case"),
+            target_id: Some(case_id),
+            detail: format!("domain={domain}"),
+        },
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+pub async fn complete_action(
+    db: &Db,
+    actor: &Actor,
+    case_id: &str,
+    action_id: &str,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    let org = guard(db, actor, case_id, CaseAccess::Write, now).await?;
+    let n = sqlx::query(
+        "UPDATE case_actions SET done_at = $1 WHERE id = $2 AND case_id = $3 AND done_at IS NULL",
+    )
+    .bind(ts(now))
+    .bind(action_id)
+    .bind(case_id)
+    .execute(db.pool())
+    .await?
+    .rows_affected();
+    if n == 0 {
+        return Err(WorkspaceError::NotFound);
+    }
+    audit_one(db, actor, &org, "plan.done", case_id, String::new(), now).await
+}
+
+/// The support plan of a case. Audited.
+pub async fn plan(
+    db: &Db,
+    mk: &MasterKey,
+    actor: &Actor,
+    case_id: &str,
+    now: DateTime<Utc>,
+) -> Result<Vec<PlanAction>> {
+    let org = guard(db, actor, case_id, CaseAccess::Read, now).await?;
+    let keys = org_keys(db, mk, &org).await?;
+    let rows = sqlx::query(
+        "SELECT id, domain, action_enc, owner, due_on, done_at FROM case_actions \
+         WHERE case_id = $1 ORDER BY created_at",
+    )
+    .bind(case_id)
+    .fetch_all(db.pool())
+    .await?;
+    let mut out = Vec::new();
+    for r in &rows {
+        let id: String = r.try_get("id")?;
+        let sealed: String = r.try_get("action_enc")?;
+        out.push(PlanAction {
+            action: open_in(&keys, &org, "case_actions", "action_enc", &id, &sealed)?,
+            domain: r.try_get("domain")?,
+            owner: r.try_get("owner")?,
+            due_on: r
+                .try_get::<Option<String>, _>("due_on")?
+                .and_then(|d| chrono::NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok()),
+            done: r.try_get::<Option<String>, _>("done_at")?.is_some(),
+            id,
+        });
+    }
+    audit_one(
+        db,
+        actor,
+        &org,
+        "plan.read",
+        case_id,
+        format!("actions={}", out.len()),
+        now,
+    )
+    .await?;
+    Ok(out)
+}
+
+/// A person's open actions, due or overdue first (for the dashboard). Only ids, dates and
+/// case references: nothing sealed is opened.
+#[derive(Debug, Clone)]
+pub struct DueAction {
+    pub case_id: String,
+    pub reference: String,
+    pub domain: String,
+    pub due_on: Option<chrono::NaiveDate>,
+    pub overdue: bool,
+}
+
+pub async fn my_due_actions(db: &Db, actor: &Actor, now: DateTime<Utc>) -> Result<Vec<DueAction>> {
+    let rows = sqlx::query(
+        "SELECT a.case_id, c.reference, a.domain, a.due_on FROM case_actions a \
+         JOIN cases c ON c.id = a.case_id WHERE a.owner = $1 AND a.done_at IS NULL \
+         ORDER BY a.due_on",
+    )
+    .bind(&actor.user_id)
+    .fetch_all(db.pool())
+    .await?;
+    let today = now.date_naive();
+    Ok(rows
+        .iter()
+        .filter_map(|r| {
+            let due = r
+                .try_get::<Option<String>, _>("due_on")
+                .ok()?
+                .and_then(|d| chrono::NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok());
+            Some(DueAction {
+                case_id: r.try_get("case_id").ok()?,
+                reference: r.try_get("reference").ok()?,
+                domain: r.try_get("domain").ok()?,
+                overdue: due.is_some_and(|d| d < today),
+                due_on: due,
+            })
+        })
+        .collect())
+}
+
+/// Records a consent the victim gave (purpose, scope, date); the scope text is sealed.
+#[allow(clippy::too_many_arguments)]
+pub async fn record_consent(
+    db: &Db,
+    mk: &MasterKey,
+    actor: &Actor,
+    case_id: &str,
+    purpose: &str,
+    scope: Option<&str>,
+    given_on: chrono::NaiveDate,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    if !PURPOSES.contains(&purpose) {
+        return Err(invalid("purpose", "unknown purpose"));
+    }
+    let org = guard(db, actor, case_id, CaseAccess::Write, now).await?;
+    let keys = org_keys(db, mk, &org).await?;
+    let id = Uuid::new_v4().to_string();
+    let scope = scope.map(str::trim).filter(|s| !s.is_empty());
+    let mut tx = db.pool().begin().await?;
+    sqlx::query(
+        "INSERT INTO consents (id, case_id, organization_id, purpose, scope_enc, given_on, \
+         recorded_by, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+    )
+    .bind(&id)
+    .bind(case_id)
+    .bind(&org)
+    .bind(purpose)
+    .bind(scope.map(|s| seal_in(&keys, &org, "consents", "scope_enc", &id, s)))
+    .bind(given_on.format("%Y-%m-%d").to_string())
+    .bind(&actor.user_id)
+    .bind(ts(now))
+    .execute(&mut *tx)
+    .await?;
+    audit(
+        &mut tx,
+        AuditEntry {
+            actor: Some(&actor.user_id),
+            organization: Some(&org),
+            action: "consent.record",
+            target_kind: Some("case"),
+            target_id: Some(case_id),
+            detail: format!("purpose={purpose}"),
+        },
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Withdrawal keeps the record and its history: the date of withdrawal is added.
+pub async fn withdraw_consent(
+    db: &Db,
+    actor: &Actor,
+    case_id: &str,
+    consent_id: &str,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    let org = guard(db, actor, case_id, CaseAccess::Write, now).await?;
+    let n = sqlx::query(
+        "UPDATE consents SET withdrawn_on = $1 WHERE id = $2 AND case_id = $3 AND withdrawn_on IS NULL",
+    )
+    .bind(now.date_naive().format("%Y-%m-%d").to_string())
+    .bind(consent_id)
+    .bind(case_id)
+    .execute(db.pool())
+    .await?
+    .rows_affected();
+    if n == 0 {
+        return Err(WorkspaceError::NotFound);
+    }
+    audit_one(
+        db,
+        actor,
+        &org,
+        "consent.withdraw",
+        case_id,
+        String::new(),
+        now,
+    )
+    .await
+}
+
+pub async fn consents(
+    db: &Db,
+    mk: &MasterKey,
+    actor: &Actor,
+    case_id: &str,
+    now: DateTime<Utc>,
+) -> Result<Vec<Consent>> {
+    let org = guard(db, actor, case_id, CaseAccess::Read, now).await?;
+    let keys = org_keys(db, mk, &org).await?;
+    let rows = sqlx::query(
+        "SELECT id, purpose, scope_enc, given_on, recorded_by, withdrawn_on FROM consents \
+         WHERE case_id = $1 ORDER BY created_at",
+    )
+    .bind(case_id)
+    .fetch_all(db.pool())
+    .await?;
+    let mut out = Vec::new();
+    for r in &rows {
+        let id: String = r.try_get("id")?;
+        let scope = match r.try_get::<Option<String>, _>("scope_enc")? {
+            Some(s) => Some(open_in(&keys, &org, "consents", "scope_enc", &id, &s)?),
+            None => None,
+        };
+        out.push(Consent {
+            purpose: r.try_get("purpose")?,
+            scope,
+            given_on: r.try_get("given_on")?,
+            recorded_by: r.try_get("recorded_by")?,
+            withdrawn_on: r.try_get("withdrawn_on")?,
+            id,
+        });
+    }
+    audit_one(db, actor, &org, "consent.read", case_id, String::new(), now).await?;
+    Ok(out)
 }

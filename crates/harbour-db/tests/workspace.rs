@@ -122,6 +122,10 @@ async fn everything_stored(w: &World) -> String {
                 "invitations",
                 "memberships",
                 "ws_organizations",
+                "case_assessments",
+                "case_notes",
+                "case_actions",
+                "consents",
             ] {
                 let rows = sqlx::query(&format!("SELECT row_to_json(t)::text AS j FROM {table} t"))
                     .fetch_all(w.t.db.pool())
@@ -873,5 +877,122 @@ async fn retention_purges_closed_cases_for_real_and_shreds_them_in_backups() {
             .await
             .is_err()
     );
+    assert!(workspace::verify_audit(&w.t.db).await.unwrap().is_ok());
+}
+
+#[tokio::test]
+async fn support_plan_with_due_work_and_a_consent_ledger() {
+    let w = world().await;
+    let cw = person(&w, &w.org_a, Role::Caseworker, "cw@example.org").await;
+    let case = workspace::create_case(&w.t.db, &w.mk, &cw, &w.org_a, &canary_intake(), now())
+        .await
+        .unwrap();
+    let d = |s: &str| chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+    workspace::add_action(
+        &w.t.db,
+        &w.mk,
+        &cw,
+        &case.id,
+        "legal",
+        "Explain the compensation form",
+        Some(&cw.user_id),
+        Some(d("2026-11-20")),
+        now(),
+    )
+    .await
+    .unwrap();
+    workspace::add_action(
+        &w.t.db,
+        &w.mk,
+        &cw,
+        &case.id,
+        "housing",
+        "Call the shelter",
+        Some(&cw.user_id),
+        Some(d("2026-12-05")),
+        now(),
+    )
+    .await
+    .unwrap();
+    assert!(workspace::add_action(
+        &w.t.db,
+        &w.mk,
+        &cw,
+        &case.id,
+        "astrology",
+        "x",
+        None,
+        None,
+        now()
+    )
+    .await
+    .is_err());
+    let due = workspace::my_due_actions(&w.t.db, &cw, now())
+        .await
+        .unwrap();
+    assert_eq!(due.len(), 2);
+    assert!(due[0].overdue && !due[1].overdue);
+    let plan = workspace::plan(&w.t.db, &w.mk, &cw, &case.id, now())
+        .await
+        .unwrap();
+    assert_eq!(plan[0].action, "Explain the compensation form");
+    workspace::complete_action(&w.t.db, &cw, &case.id, &plan[0].id, now())
+        .await
+        .unwrap();
+    assert_eq!(
+        workspace::my_due_actions(&w.t.db, &cw, now())
+            .await
+            .unwrap()
+            .len(),
+        1
+    );
+    // consent: recorded, read, withdrawn (the record stays, with its date)
+    workspace::record_consent(
+        &w.t.db,
+        &w.mk,
+        &cw,
+        &case.id,
+        "referral",
+        Some("Referral to the Polish service only"),
+        d("2026-11-27"),
+        now(),
+    )
+    .await
+    .unwrap();
+    assert!(workspace::record_consent(
+        &w.t.db,
+        &w.mk,
+        &cw,
+        &case.id,
+        "marketing",
+        None,
+        d("2026-11-27"),
+        now()
+    )
+    .await
+    .is_err());
+    let c = workspace::consents(&w.t.db, &w.mk, &cw, &case.id, now())
+        .await
+        .unwrap();
+    assert_eq!(
+        c[0].scope.as_deref(),
+        Some("Referral to the Polish service only")
+    );
+    workspace::withdraw_consent(&w.t.db, &cw, &case.id, &c[0].id, now())
+        .await
+        .unwrap();
+    let c = workspace::consents(&w.t.db, &w.mk, &cw, &case.id, now())
+        .await
+        .unwrap();
+    assert_eq!(c[0].withdrawn_on.as_deref(), Some("2026-11-28"));
+    // sealed at rest
+    let stored = everything_stored(&w).await;
+    assert!(!stored.contains("Call the shelter"));
+    assert!(!stored.contains("Polish service only"));
+    // another organisation cannot see the plan
+    let other = person(&w, &w.org_b, Role::OrgAdmin, "b@example.org").await;
+    assert!(workspace::plan(&w.t.db, &w.mk, &other, &case.id, now())
+        .await
+        .is_err());
     assert!(workspace::verify_audit(&w.t.db).await.unwrap().is_ok());
 }

@@ -46,6 +46,16 @@ pub fn routes() -> Router<AppState> {
         .route("/workspace/cases/{id}/export", get(export_case))
         .route("/workspace/cases/{id}/erase", post(erase_post))
         .route("/workspace/retention", post(retention_post))
+        .route("/workspace/cases/{id}/plan", post(plan_post))
+        .route(
+            "/workspace/cases/{id}/plan/{action}/done",
+            post(plan_done_post),
+        )
+        .route("/workspace/cases/{id}/consent", post(consent_post))
+        .route(
+            "/workspace/cases/{id}/consent/{consent}/withdraw",
+            post(consent_withdraw_post),
+        )
 }
 
 impl From<WorkspaceError> for AppError {
@@ -487,6 +497,8 @@ struct CasesPage<'a> {
     heading: String,
     cases: Vec<CaseLine>,
     org_missing: bool,
+    due: Vec<ws::DueAction>,
+    show_due: bool,
 }
 
 async fn case_list(
@@ -516,7 +528,14 @@ async fn case_list(
     } else {
         ("ws-cases-title", "ws-cases-title")
     };
+    let due = if mine_only {
+        ws::my_due_actions(&state.db, &actor, state.now()).await?
+    } else {
+        Vec::new()
+    };
     Ok(page(render(&CasesPage {
+        due,
+        show_due: mine_only,
         heading: state.i18n.t(l, heading, &[]),
         w: chrome(state, l, title, Some(&s)),
         cases,
@@ -693,6 +712,28 @@ struct CasePage<'a> {
     info: Option<String>,
     outcomes: Vec<Opt>,
     is_admin: bool,
+    plan: Vec<ActionView>,
+    owners: Vec<Opt>,
+    domains: Vec<Opt>,
+    consents: Vec<ConsentView>,
+    purposes: Vec<Opt>,
+}
+
+pub struct ActionView {
+    pub id: String,
+    pub domain: String,
+    pub action: String,
+    pub owner: String,
+    pub due: String,
+    pub done: bool,
+}
+
+pub struct ConsentView {
+    pub id: String,
+    pub purpose: String,
+    pub scope: String,
+    pub given_on: String,
+    pub withdrawn: Option<String>,
 }
 
 fn checks(
@@ -916,7 +957,92 @@ async fn case_view_with(
         m.organization == case.organization_id
             && m.role == harbour_domain::workspace::Role::OrgAdmin
     });
+    let plan_rows = ws::plan(&state.db, mk, actor, id, state.now()).await?;
+    let consent_rows = ws::consents(&state.db, mk, actor, id, state.now()).await?;
+    let email_of = |uid: &Option<String>| {
+        uid.as_deref()
+            .and_then(|u| {
+                members
+                    .iter()
+                    .find(|m| m.user_id == u)
+                    .map(|m| m.email.clone())
+            })
+            .unwrap_or_else(|| {
+                if uid.as_deref() == Some(actor.user_id.as_str()) {
+                    s.email.clone()
+                } else {
+                    "–".into()
+                }
+            })
+    };
+    let plan = plan_rows
+        .iter()
+        .map(|a| ActionView {
+            id: a.id.clone(),
+            domain: w.t(&format!("ws-domain-{}", a.domain)),
+            action: a.action.clone(),
+            owner: email_of(&a.owner),
+            due: a
+                .due_on
+                .map(|d| d.format("%Y-%m-%d").to_string())
+                .unwrap_or_default(),
+            done: a.done,
+        })
+        .collect();
+    let consents = consent_rows
+        .iter()
+        .map(|c| ConsentView {
+            id: c.id.clone(),
+            purpose: w.t(&format!("ws-purpose-{}", c.purpose)),
+            scope: c.scope.clone().unwrap_or_default(),
+            given_on: c.given_on.clone(),
+            withdrawn: c.withdrawn_on.as_ref().map(|d| {
+                state.i18n.t(
+                    l,
+                    "ws-consent-withdrawn",
+                    &[("date", fluent_bundle::FluentValue::from(d.clone()))],
+                )
+            }),
+        })
+        .collect();
+    let domains = harbour_domain::workspace::DOMAINS
+        .iter()
+        .map(|d| Opt {
+            code: d.to_string(),
+            name: w.t(&format!("ws-domain-{d}")),
+            selected: false,
+        })
+        .collect();
+    let purposes = ws::PURPOSES
+        .iter()
+        .map(|p| Opt {
+            code: p.to_string(),
+            name: w.t(&format!("ws-purpose-{p}")),
+            selected: false,
+        })
+        .collect();
+    let owners = if members.is_empty() {
+        vec![Opt {
+            code: actor.user_id.clone(),
+            name: s.email.clone(),
+            selected: true,
+        }]
+    } else {
+        members
+            .iter()
+            .map(|m| Opt {
+                code: m.user_id.clone(),
+                name: m.email.clone(),
+                selected: m.user_id == actor.user_id,
+            })
+            .collect()
+    };
     let view = CasePage {
+        owners,
+        plan,
+        domains,
+        consents,
+        purposes,
         outcomes,
         is_admin,
         assignable,
@@ -1391,4 +1517,149 @@ async fn retention_post(
         }
         Err(e) => Err(e.into()),
     }
+}
+
+fn invalid_field(state: &AppState, l: Locale, field: &str) -> String {
+    state.i18n.t(
+        l,
+        "ws-intake-invalid",
+        &[("field", fluent_bundle::FluentValue::from(field.to_string()))],
+    )
+}
+
+async fn case_result(
+    state: &AppState,
+    l: Locale,
+    s: &Session,
+    actor: &Actor,
+    id: &str,
+    result: ws::Result<()>,
+    anchor: &str,
+) -> Result<Response, AppError> {
+    match result {
+        Ok(()) => Ok(Redirect::to(&format!("/workspace/cases/{id}#{anchor}")).into_response()),
+        Err(WorkspaceError::Invalid { field, .. }) => {
+            let msg = invalid_field(state, l, &field);
+            let mut r = case_view(state, l, s, actor, id, Some(msg)).await?;
+            *r.status_mut() = StatusCode::BAD_REQUEST;
+            Ok(r)
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+async fn plan_post(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+    body: Bytes,
+) -> Result<Response, AppError> {
+    let l = ws_locale(&headers);
+    let (_, s, actor) = signed_in!(state, headers);
+    let f = form(&body);
+    if !csrf_ok(&s, &f) {
+        return Err(AppError::NotFound);
+    }
+    let due = match f.get("due_on").filter(|v| !v.is_empty()) {
+        None => None,
+        Some(v) => match chrono::NaiveDate::parse_from_str(v, "%Y-%m-%d") {
+            Ok(d) => Some(d),
+            Err(_) => {
+                return case_result(
+                    &state,
+                    l,
+                    &s,
+                    &actor,
+                    &id,
+                    Err(WorkspaceError::Invalid {
+                        field: "due_on".into(),
+                        reason: String::new(),
+                    }),
+                    "plan",
+                )
+                .await
+            }
+        },
+    };
+    let owner = f.get("owner").filter(|v| !v.is_empty()).map(String::as_str);
+    let r = ws::add_action(
+        &state.db,
+        &state.config.master_key,
+        &actor,
+        &id,
+        f.get("domain").map(String::as_str).unwrap_or(""),
+        f.get("action").map(String::as_str).unwrap_or(""),
+        owner,
+        due,
+        state.now(),
+    )
+    .await;
+    case_result(&state, l, &s, &actor, &id, r, "plan").await
+}
+
+async fn plan_done_post(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Path((id, action)): Path<(String, String)>,
+    body: Bytes,
+) -> Result<Response, AppError> {
+    let l = ws_locale(&headers);
+    let (_, s, actor) = signed_in!(state, headers);
+    if !csrf_ok(&s, &form(&body)) {
+        return Err(AppError::NotFound);
+    }
+    let r = ws::complete_action(&state.db, &actor, &id, &action, state.now()).await;
+    case_result(&state, l, &s, &actor, &id, r, "plan").await
+}
+
+async fn consent_post(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+    body: Bytes,
+) -> Result<Response, AppError> {
+    let l = ws_locale(&headers);
+    let (_, s, actor) = signed_in!(state, headers);
+    let f = form(&body);
+    if !csrf_ok(&s, &f) {
+        return Err(AppError::NotFound);
+    }
+    let given = f
+        .get("given_on")
+        .and_then(|v| chrono::NaiveDate::parse_from_str(v, "%Y-%m-%d").ok());
+    let r = match given {
+        None => Err(WorkspaceError::Invalid {
+            field: "given_on".into(),
+            reason: String::new(),
+        }),
+        Some(g) => {
+            ws::record_consent(
+                &state.db,
+                &state.config.master_key,
+                &actor,
+                &id,
+                f.get("purpose").map(String::as_str).unwrap_or(""),
+                f.get("scope").map(String::as_str),
+                g,
+                state.now(),
+            )
+            .await
+        }
+    };
+    case_result(&state, l, &s, &actor, &id, r, "consent").await
+}
+
+async fn consent_withdraw_post(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Path((id, consent)): Path<(String, String)>,
+    body: Bytes,
+) -> Result<Response, AppError> {
+    let l = ws_locale(&headers);
+    let (_, s, actor) = signed_in!(state, headers);
+    if !csrf_ok(&s, &form(&body)) {
+        return Err(AppError::NotFound);
+    }
+    let r = ws::withdraw_consent(&state.db, &actor, &id, &consent, state.now()).await;
+    case_result(&state, l, &s, &actor, &id, r, "consent").await
 }

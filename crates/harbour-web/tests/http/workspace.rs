@@ -59,6 +59,24 @@ impl<'a> Client<'a> {
     }
 }
 
+/// The signed-in person's id, from the owner list of the plan form.
+async fn cw_id(c: &Client<'_>) -> String {
+    let home = c.get("/workspace/cases").await;
+    let first = between(&home.body, "href=\"/workspace/cases/", "\"");
+    let first = if first == "new" {
+        let rest = &home.body[home.body.find("<tbody>").expect("table")..];
+        between(rest, "href=\"/workspace/cases/", "\"").to_string()
+    } else {
+        first.to_string()
+    };
+    let page = c.get(&format!("/workspace/cases/{first}")).await;
+    let select = between(&page.body, "id=\"plan-owner\"", "</select>");
+    let selected = &select[..select.find(" selected>").expect("selected owner")];
+    selected[selected.rfind("value=\"").expect("value") + 7..]
+        .trim_end_matches('"')
+        .to_string()
+}
+
 fn csrf(body: &str) -> String {
     between(body, "name=\"csrf\" value=\"", "\"").to_string()
 }
@@ -309,7 +327,38 @@ async fn intake_case_page_and_access_across_organisations() {
         )
         .await;
     assert_eq!(r.status, StatusCode::SEE_OTHER);
+    // a plan action (overdue on the dashboard) and a consent
+    let r = cw
+        .post(
+            &format!("/workspace/cases/{id}/plan"),
+            &format!(
+                "csrf={t}&domain=legal&action=Explain+the+form&owner={}&due_on=2020-01-01",
+                cw_id(&cw).await
+            ),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let home = cw.get("/workspace/").await;
+    assert!(home.body.contains("overdue"), "{}", home.body);
+    let r = cw
+        .post(
+            &format!("/workspace/cases/{id}/consent"),
+            &format!(
+                "csrf={t}&purpose=referral&scope=Only+to+the+Polish+service&given_on=2026-11-27"
+            ),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    let r = cw
+        .post(
+            &format!("/workspace/cases/{id}/consent"),
+            &format!("csrf={t}&purpose=referral&given_on=yesterday"),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::BAD_REQUEST);
     let page = cw.get(&format!("/workspace/cases/{id}")).await;
+    assert!(page.body.contains("Explain the form"));
+    assert!(page.body.contains("Only to the Polish service"));
     assert!(page.body.contains("Version 2"), "{}", page.body);
     assert!(page.body.contains("Version 1"));
     assert!(page.body.contains("<del>Medium</del> → <ins>High</ins>"));
