@@ -490,3 +490,173 @@ pub async fn enable_totp_with_secret(
     .await?;
     Ok(())
 }
+
+/// Scopes a personal access token can hold.
+pub const SCOPES: [&str; 2] = ["cases:read", "cases:write"];
+
+#[derive(Debug, Clone)]
+pub struct TokenInfo {
+    pub id: String,
+    pub name: String,
+    pub scopes: Vec<String>,
+    pub created_at: String,
+    pub expires_at: String,
+    pub last_used_at: Option<String>,
+}
+
+/// Creates a personal access token (shown once; only its hash is kept), valid for `days`.
+pub async fn create_token(
+    db: &Db,
+    user_id: &str,
+    name: &str,
+    scopes: &[String],
+    days: i64,
+    now: DateTime<Utc>,
+) -> Result<String> {
+    let name = name.trim();
+    if name.is_empty() || name.chars().count() > 100 {
+        return Err(WorkspaceError::Invalid {
+            field: "name".into(),
+            reason: "1 to 100 characters".into(),
+        });
+    }
+    if scopes.is_empty() || scopes.iter().any(|s| !SCOPES.contains(&s.as_str())) {
+        return Err(WorkspaceError::Invalid {
+            field: "scopes".into(),
+            reason: "cases:read and/or cases:write".into(),
+        });
+    }
+    if !(1..=365).contains(&days) {
+        return Err(WorkspaceError::Invalid {
+            field: "days".into(),
+            reason: "1 to 365".into(),
+        });
+    }
+    let (secret, _) = crypto::token();
+    let token = format!("hbr_{secret}");
+    let id = uuid::Uuid::new_v4().to_string();
+    let mut tx = db.pool().begin().await?;
+    sqlx::query(
+        "INSERT INTO api_tokens (id, token_hash, user_id, name, scopes, created_at, expires_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7)",
+    )
+    .bind(&id)
+    .bind(crypto::sha256_hex(token.as_bytes()))
+    .bind(user_id)
+    .bind(name)
+    .bind(scopes.join(" "))
+    .bind(ts(now))
+    .bind(ts(now + Duration::days(days)))
+    .execute(&mut *tx)
+    .await?;
+    workspace::audit(
+        &mut tx,
+        AuditEntry {
+            actor: Some(user_id),
+            organization: None,
+            action: "token.create",
+            target_kind: Some("token"),
+            target_id: Some(&id),
+            detail: format!("scopes={}", scopes.join(",")),
+        },
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(token)
+}
+
+/// The person and scopes behind a bearer token, if it is valid now.
+pub async fn token_user(
+    db: &Db,
+    token: &str,
+    now: DateTime<Utc>,
+) -> Result<Option<(String, Vec<String>)>> {
+    let row = sqlx::query(
+        "SELECT t.id, t.user_id, t.scopes, t.expires_at, t.revoked_at, u.status FROM api_tokens t \
+         JOIN users u ON u.id = t.user_id WHERE t.token_hash = $1",
+    )
+    .bind(crypto::sha256_hex(token.trim().as_bytes()))
+    .fetch_optional(db.pool())
+    .await?;
+    let Some(r) = row else { return Ok(None) };
+    let expires: String = r.try_get("expires_at")?;
+    let revoked: Option<String> = r.try_get("revoked_at")?;
+    let status: String = r.try_get("status")?;
+    if revoked.is_some() || status != "active" || parse_ts(&expires).is_none_or(|e| e <= now) {
+        return Ok(None);
+    }
+    let id: String = r.try_get("id")?;
+    sqlx::query("UPDATE api_tokens SET last_used_at = $1 WHERE id = $2")
+        .bind(ts(now))
+        .bind(&id)
+        .execute(db.pool())
+        .await?;
+    let scopes: String = r.try_get("scopes")?;
+    Ok(Some((
+        r.try_get("user_id")?,
+        scopes.split_whitespace().map(str::to_string).collect(),
+    )))
+}
+
+pub async fn tokens(db: &Db, user_id: &str) -> Result<Vec<TokenInfo>> {
+    let rows = sqlx::query(
+        "SELECT id, name, scopes, created_at, expires_at, last_used_at FROM api_tokens \
+         WHERE user_id = $1 AND revoked_at IS NULL ORDER BY created_at DESC",
+    )
+    .bind(user_id)
+    .fetch_all(db.pool())
+    .await?;
+    rows.iter()
+        .map(|r| {
+            Ok(TokenInfo {
+                id: r.try_get("id")?,
+                name: r.try_get("name")?,
+                scopes: r
+                    .try_get::<String, _>("scopes")?
+                    .split_whitespace()
+                    .map(str::to_string)
+                    .collect(),
+                created_at: r.try_get("created_at")?,
+                expires_at: r.try_get("expires_at")?,
+                last_used_at: r.try_get("last_used_at")?,
+            })
+        })
+        .collect()
+}
+
+pub async fn revoke_token(
+    db: &Db,
+    user_id: &str,
+    token_id: &str,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    let n = sqlx::query(
+        "UPDATE api_tokens SET revoked_at = $1 WHERE id = $2 AND user_id = $3 AND revoked_at IS NULL",
+    )
+    .bind(ts(now))
+    .bind(token_id)
+    .bind(user_id)
+    .execute(db.pool())
+    .await?
+    .rows_affected();
+    if n == 0 {
+        return Err(WorkspaceError::NotFound);
+    }
+    let mut tx = db.pool().begin().await?;
+    workspace::audit(
+        &mut tx,
+        AuditEntry {
+            actor: Some(user_id),
+            organization: None,
+            action: "token.revoke",
+            target_kind: Some("token"),
+            target_id: Some(token_id),
+            detail: String::new(),
+        },
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}

@@ -95,6 +95,7 @@ pub fn build(state: AppState) -> Router {
         .route("/api/openapi.json", get(openapi::document))
         .merge(crate::rights::api_routes())
         .merge(crate::workspace::routes())
+        .merge(crate::api::routes())
         .merge(ops::routes())
         .fallback(fallback)
         .layer(middleware::from_fn_with_state(state.clone(), observe))

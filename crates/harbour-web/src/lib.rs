@@ -1,6 +1,7 @@
 //! Harbour's HTTP layer: public pages (askama + Fluent), the HSDS 3.0 read API, Harbour's
 //! OpenAPI document, health and metrics.
 
+pub mod api;
 pub mod app;
 pub mod error;
 pub mod hsds;

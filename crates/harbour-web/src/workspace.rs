@@ -31,6 +31,8 @@ pub fn routes() -> Router<AppState> {
         .route("/workspace/logout", post(logout))
         .route("/workspace/logout-everywhere", post(logout_everywhere))
         .route("/workspace/sessions", get(sessions_page))
+        .route("/workspace/tokens", post(token_post))
+        .route("/workspace/tokens/{id}/revoke", post(token_revoke))
         .route(
             "/workspace/invite/{token}",
             get(invite_page).post(invite_post),
@@ -415,6 +417,9 @@ async fn logout_everywhere(
 struct SessionsPage<'a> {
     w: WsChrome<'a>,
     sessions: Vec<auth::SessionInfo>,
+    tokens: Vec<auth::TokenInfo>,
+    new_token: Option<String>,
+    error: Option<String>,
 }
 
 async fn sessions_page(
@@ -423,11 +428,91 @@ async fn sessions_page(
 ) -> Result<Response, AppError> {
     let l = ws_locale(&headers);
     let (token, s, _) = signed_in!(state, headers);
-    let sessions = auth::sessions(&state.db, &s.user_id, &token).await?;
-    Ok(page(render(&SessionsPage {
-        w: chrome(&state, l, "ws-sessions-title", Some(&s)),
+    sessions_view(&state, l, &token, &s, None, None).await
+}
+
+async fn sessions_view(
+    state: &AppState,
+    l: Locale,
+    token: &str,
+    s: &Session,
+    new_token: Option<String>,
+    error: Option<String>,
+) -> Result<Response, AppError> {
+    let sessions = auth::sessions(&state.db, &s.user_id, token).await?;
+    let tokens = auth::tokens(&state.db, &s.user_id).await?;
+    let status = if error.is_some() {
+        StatusCode::BAD_REQUEST
+    } else {
+        StatusCode::OK
+    };
+    let mut r = render(&SessionsPage {
+        w: chrome(state, l, "ws-sessions-title", Some(s)),
         sessions,
-    })?))
+        tokens,
+        new_token,
+        error,
+    })?;
+    *r.status_mut() = status;
+    Ok(page(r))
+}
+
+async fn token_post(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Result<Response, AppError> {
+    let l = ws_locale(&headers);
+    let (token, s, _) = signed_in!(state, headers);
+    let pairs: Vec<(String, String)> = form_urlencoded::parse(&body).into_owned().collect();
+    let f: HashMap<String, String> = pairs.iter().cloned().collect();
+    if !csrf_ok(&s, &f) {
+        return Err(AppError::NotFound);
+    }
+    let scopes: Vec<String> = pairs
+        .iter()
+        .filter(|(k, _)| k == "scope")
+        .map(|(_, v)| v.clone())
+        .collect();
+    let days = f
+        .get("days")
+        .and_then(|d| d.parse::<i64>().ok())
+        .unwrap_or(0);
+    match auth::create_token(
+        &state.db,
+        &s.user_id,
+        f.get("name").map(String::as_str).unwrap_or(""),
+        &scopes,
+        days,
+        state.now(),
+    )
+    .await
+    {
+        Ok(t) => sessions_view(&state, l, &token, &s, Some(t), None).await,
+        Err(WorkspaceError::Invalid { field, .. }) => {
+            let msg = state.i18n.t(
+                l,
+                "ws-intake-invalid",
+                &[("field", fluent_bundle::FluentValue::from(field))],
+            );
+            sessions_view(&state, l, &token, &s, None, Some(msg)).await
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+async fn token_revoke(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+    body: Bytes,
+) -> Result<Response, AppError> {
+    let (_, s, _) = signed_in!(state, headers);
+    if !csrf_ok(&s, &form(&body)) {
+        return Err(AppError::NotFound);
+    }
+    auth::revoke_token(&state.db, &s.user_id, &id, state.now()).await?;
+    Ok(Redirect::to("/workspace/sessions").into_response())
 }
 
 #[derive(Template)]

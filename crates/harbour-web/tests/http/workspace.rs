@@ -522,3 +522,167 @@ async fn a_volunteer_without_training_cannot_be_assigned_and_the_page_says_why()
     assert!(r.body.contains("The case was assigned."));
     assert!(r.body.contains("vol@example.org"));
 }
+
+async fn api(
+    app: &TestApp,
+    method: &str,
+    uri: &str,
+    auth: Option<&str>,
+    body: Option<&str>,
+) -> Reply {
+    let mut b = Request::builder().method(method).uri(uri);
+    if let Some(t) = auth {
+        b = b.header(header::AUTHORIZATION, format!("Bearer {t}"));
+    }
+    if body.is_some() {
+        b = b.header(header::CONTENT_TYPE, "application/json");
+    }
+    app.request(
+        b.body(Body::from(body.unwrap_or("").to_string()))
+            .expect("request"),
+    )
+    .await
+}
+
+async fn token(c: &mut Client<'_>, scopes: &str) -> String {
+    let page = c.get("/workspace/sessions").await;
+    let r = c
+        .post(
+            "/workspace/tokens",
+            &format!("csrf={}&name=script&{scopes}&days=30", csrf(&page.body)),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    between(&r.body, "<code id=\"new-token\" class=\"wrap\">", "</code>").to_string()
+}
+
+#[tokio::test]
+async fn the_json_api_with_scoped_tokens() {
+    let app = TestApp::new().await;
+    let a = org(&app, "Org A").await;
+    let b = org(&app, "Org B").await;
+    let mut cw = signed_in(&app, &a, Role::Caseworker, "cw@example.org").await;
+    assert_eq!(
+        api(&app, "GET", "/api/v1/cases", None, None).await.status,
+        StatusCode::UNAUTHORIZED
+    );
+    assert_eq!(
+        api(&app, "GET", "/api/v1/cases", Some("hbr_forged"), None)
+            .await
+            .status,
+        StatusCode::UNAUTHORIZED
+    );
+    let read = token(&mut cw, "scope=cases:read").await;
+    let write = token(&mut cw, "scope=cases:read&scope=cases:write").await;
+    assert!(read.starts_with("hbr_"));
+    // a read-only token cannot write
+    let body = r#"{"pseudonym": "Lark", "narrative": "Fictional", "crime_kind": "fraud"}"#;
+    assert_eq!(
+        api(&app, "POST", "/api/v1/cases", Some(&read), Some(body))
+            .await
+            .status,
+        StatusCode::FORBIDDEN
+    );
+    let r = api(&app, "POST", "/api/v1/cases", Some(&write), Some(body)).await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.body);
+    let id = r.json()["id"].as_str().expect("id").to_string();
+    let r = api(
+        &app,
+        "GET",
+        &format!("/api/v1/cases/{id}"),
+        Some(&read),
+        None,
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert_eq!(r.header("cache-control"), "no-store");
+    assert_eq!(r.json()["narrative"], "Fictional");
+    let r = api(
+        &app,
+        "POST",
+        &format!("/api/v1/cases/{id}/assessments"),
+        Some(&write),
+        Some(r#"{"risk": "high", "measures": ["remote_hearing"]}"#),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.body);
+    assert_eq!(r.json()["version"], 1);
+    let r = api(
+        &app,
+        "POST",
+        &format!("/api/v1/cases/{id}/notes"),
+        Some(&write),
+        Some(r#"{"body": "Fictional note"}"#),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::CREATED);
+    let r = api(
+        &app,
+        "GET",
+        &format!("/api/v1/cases/{id}/notes"),
+        Some(&read),
+        None,
+    )
+    .await;
+    assert_eq!(r.json()["items"][0]["body"], "Fictional note");
+    let r = api(&app, "GET", "/api/v1/cases", Some(&read), None).await;
+    assert_eq!(r.json()["items"].as_array().expect("items").len(), 1);
+    // bad input: a coded error naming the field
+    let r = api(
+        &app,
+        "POST",
+        "/api/v1/cases",
+        Some(&write),
+        Some(r#"{"pseudonym": "X", "crime_kind": "jaywalking"}"#),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::BAD_REQUEST);
+    assert_eq!(r.json()["errors"][0]["field"], "crime_kind");
+    let r = api(
+        &app,
+        "POST",
+        "/api/v1/cases",
+        Some(&write),
+        Some(r#"{"pseudonym": "X", "ssn": "1"}"#),
+    )
+    .await;
+    assert_eq!(r.json()["errors"][0]["field"], "ssn");
+    // another organisation's token sees nothing of it
+    let mut other = signed_in(&app, &b, Role::OrgAdmin, "b@example.org").await;
+    let other_token = token(&mut other, "scope=cases:read").await;
+    assert_eq!(
+        api(
+            &app,
+            "GET",
+            &format!("/api/v1/cases/{id}"),
+            Some(&other_token),
+            None
+        )
+        .await
+        .status,
+        StatusCode::NOT_FOUND
+    );
+    // a session works for reads; its writes need the CSRF header
+    let r = cw.get("/api/v1/cases").await;
+    assert_eq!(r.status, StatusCode::OK);
+    let r = cw.post("/api/v1/cases", body).await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN);
+    // revoked: refused
+    let page = cw.get("/workspace/sessions").await;
+    let revoke = between(&page.body, "action=\"/workspace/tokens/", "/revoke\"").to_string();
+    cw.post(
+        &format!("/workspace/tokens/{revoke}/revoke"),
+        &format!("csrf={}", csrf(&page.body)),
+    )
+    .await;
+    let statuses = [
+        api(&app, "GET", "/api/v1/cases", Some(&read), None)
+            .await
+            .status,
+        api(&app, "GET", "/api/v1/cases", Some(&write), None)
+            .await
+            .status,
+    ];
+    assert!(statuses.contains(&StatusCode::UNAUTHORIZED), "{statuses:?}");
+    assert!(ws::verify_audit(&app.db.db).await.expect("verify").is_ok());
+}
