@@ -32,6 +32,7 @@ pub fn routes() -> Router<AppState> {
         .route("/workspace/logout-everywhere", post(logout_everywhere))
         .route("/workspace/sessions", get(sessions_page))
         .route("/workspace/tokens", post(token_post))
+        .route("/workspace/audit", get(audit_page))
         .route("/workspace/tokens/{id}/revoke", post(token_revoke))
         .route(
             "/workspace/invite/{token}",
@@ -1747,4 +1748,26 @@ async fn consent_withdraw_post(
     }
     let r = ws::withdraw_consent(&state.db, &actor, &id, &consent, state.now()).await;
     case_result(&state, l, &s, &actor, &id, r, "consent").await
+}
+
+#[derive(Template)]
+#[template(path = "ws_audit.html")]
+struct AuditPage<'a> {
+    w: WsChrome<'a>,
+    rows: Vec<ws::AuditRow>,
+}
+
+/// The organisation's audit log, newest first (organisation admins only).
+async fn audit_page(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+) -> Result<Response, AppError> {
+    let l = ws_locale(&headers);
+    let (_, s, actor) = signed_in!(state, headers);
+    let org = main_org(&actor).ok_or(AppError::NotFound)?;
+    let rows = ws::audit_log(&state.db, &actor, &org, 500).await?;
+    Ok(page(render(&AuditPage {
+        w: chrome(&state, l, "ws-audit-title", Some(&s)),
+        rows,
+    })?))
 }

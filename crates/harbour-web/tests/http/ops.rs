@@ -43,7 +43,10 @@ async fn openapi_documents_every_api_path() {
         assert!(paths.contains_key(p), "{p} undocumented");
     }
     // every documented public list path answers GET; the workspace's asks for credentials
-    for (p, item) in paths.iter().filter(|(p, i)| !p.contains('{') && i.get("get").is_some()) {
+    for (p, item) in paths
+        .iter()
+        .filter(|(p, i)| !p.contains('{') && i.get("get").is_some())
+    {
         let status = app.get(p).await.status;
         if item["get"].get("security").is_some() {
             assert_eq!(status, 401, "{p}");

@@ -424,6 +424,13 @@ async fn intake_case_page_and_access_across_organisations() {
         .await;
     assert_eq!(r.status, StatusCode::NOT_FOUND);
     let mut admin = signed_in(&app, &a, Role::OrgAdmin, "admin@example.org").await;
+    let log = admin.get("/workspace/audit").await;
+    assert_eq!(log.status, StatusCode::OK);
+    assert!(log.body.contains("case.read"));
+    assert_eq!(
+        cw.get("/workspace/audit").await.status,
+        StatusCode::NOT_FOUND
+    );
     let t = csrf(&admin.get(&format!("/workspace/cases/{id}")).await.body);
     let r = admin
         .post(
