@@ -693,3 +693,132 @@ async fn the_json_api_with_scoped_tokens() {
     assert!(statuses.contains(&StatusCode::UNAUTHORIZED), "{statuses:?}");
     assert!(ws::verify_audit(&app.db.db).await.expect("verify").is_ok());
 }
+
+/// Every case route × every role × own or other organisation: the status each must get.
+#[tokio::test]
+async fn authorisation_matrix_over_every_case_route() {
+    let app = TestApp::new().await;
+    let a = org(&app, "Org A").await;
+    let b = org(&app, "Org B").await;
+    // the case: created by a supervisor of A, so it is assigned to nobody
+    let mut owner = signed_in(&app, &a, Role::Supervisor, "owner@example.org").await;
+    let t = csrf(&owner.get("/workspace/cases/new").await.body);
+    let r = owner
+        .post(
+            "/workspace/cases/new",
+            &format!("csrf={t}&pseudonym=Matrix"),
+        )
+        .await;
+    let created = between(&r.body, "role=\"status\">", "</p>");
+    let id = between(created, "href=\"/workspace/cases/", "\"").to_string();
+    for role in Role::ALL {
+        for (org_id, own) in [(&a, true), (&b, false)] {
+            let mut c = signed_in(
+                &app,
+                org_id,
+                role,
+                &format!("{}-{own}@example.org", role.key()),
+            )
+            .await;
+            let t = csrf(&c.get("/workspace/").await.body);
+            // what the rules allow on an unassigned case of organisation A
+            let reads = own && matches!(role, Role::Supervisor | Role::OrgAdmin | Role::Caseworker);
+            let manages = own && matches!(role, Role::Supervisor | Role::OrgAdmin);
+            let ok =
+                |allowed: bool, yes: StatusCode| if allowed { yes } else { StatusCode::NOT_FOUND };
+            let checks: Vec<(&str, StatusCode, StatusCode)> = vec![
+                (
+                    "GET case",
+                    c.get(&format!("/workspace/cases/{id}")).await.status,
+                    ok(reads, StatusCode::OK),
+                ),
+                (
+                    "GET export",
+                    c.get(&format!("/workspace/cases/{id}/export")).await.status,
+                    ok(reads, StatusCode::OK),
+                ),
+                (
+                    "GET api",
+                    c.get(&format!("/api/v1/cases/{id}")).await.status,
+                    ok(reads, StatusCode::OK),
+                ),
+                (
+                    "POST note",
+                    c.post(
+                        &format!("/workspace/cases/{id}/notes"),
+                        &format!("csrf={t}&body=x"),
+                    )
+                    .await
+                    .status,
+                    ok(reads, StatusCode::SEE_OTHER),
+                ),
+                (
+                    "POST assessment",
+                    c.post(
+                        &format!("/workspace/cases/{id}/assessment"),
+                        &format!("csrf={t}&risk=low"),
+                    )
+                    .await
+                    .status,
+                    ok(reads, StatusCode::SEE_OTHER),
+                ),
+                (
+                    "POST plan",
+                    c.post(
+                        &format!("/workspace/cases/{id}/plan"),
+                        &format!("csrf={t}&domain=legal&action=x"),
+                    )
+                    .await
+                    .status,
+                    ok(reads, StatusCode::SEE_OTHER),
+                ),
+                (
+                    "POST consent",
+                    c.post(
+                        &format!("/workspace/cases/{id}/consent"),
+                        &format!("csrf={t}&purpose=support&given_on=2026-11-01"),
+                    )
+                    .await
+                    .status,
+                    ok(reads, StatusCode::SEE_OTHER),
+                ),
+                (
+                    // assigning the untrained caller: refused with a reason (400) only for managers
+                    "POST assign",
+                    c.post(
+                        &format!("/workspace/cases/{id}/assign"),
+                        &format!("csrf={t}&assignee=nobody"),
+                    )
+                    .await
+                    .status,
+                    ok(manages, StatusCode::BAD_REQUEST),
+                ),
+                (
+                    // erasure without the confirmation box is refused for everyone
+                    "POST erase unconfirmed",
+                    c.post(
+                        &format!("/workspace/cases/{id}/erase"),
+                        &format!("csrf={t}"),
+                    )
+                    .await
+                    .status,
+                    StatusCode::NOT_FOUND,
+                ),
+            ];
+            for (what, got, want) in checks {
+                assert_eq!(
+                    got,
+                    want,
+                    "{what} as {role} of {} organisation",
+                    if own { "its" } else { "another" }
+                );
+            }
+        }
+    }
+    // the owner still reads it; every refusal was audited and the chain is intact
+    assert_eq!(
+        owner.get(&format!("/workspace/cases/{id}")).await.status,
+        StatusCode::OK
+    );
+    assert!(ws::verify_audit(&app.db.db).await.expect("verify").is_ok());
+}
