@@ -455,3 +455,90 @@ async fn serve_demo_prints_its_accounts_and_demo_data_needs_the_flag() {
     let o = env.run(&["admin", "list-orgs"]);
     assert_eq!(String::from_utf8_lossy(&o.stdout).lines().count(), 2);
 }
+
+fn send(port: u16, raw: &str) -> String {
+    use std::io::{Read, Write};
+    let mut s = std::net::TcpStream::connect(("127.0.0.1", port)).expect("connect");
+    s.set_read_timeout(Some(Duration::from_secs(10)))
+        .expect("timeout");
+    s.write_all(raw.as_bytes()).expect("write");
+    let mut out = String::new();
+    let _ = s.read_to_string(&mut out);
+    out
+}
+
+#[tokio::test]
+async fn case_data_never_reaches_the_logs() {
+    let env = Env::new().await;
+    let o = env.run(&[
+        "admin",
+        "create-org",
+        "--name",
+        "Log Test",
+        "--country",
+        "fr",
+    ]);
+    let org = String::from_utf8_lossy(&o.stdout).trim().to_string();
+    let now = chrono::Utc::now();
+    let db = &env.db.db;
+    let token = harbour_db::workspace::invite(
+        db,
+        &org,
+        harbour_domain::workspace::Role::Caseworker,
+        "cw@example.org",
+        None,
+        now,
+    )
+    .await
+    .expect("invite");
+    let user =
+        harbour_db::workspace::accept_invitation(db, &token, "a long enough passphrase", now)
+            .await
+            .expect("accept");
+    let api = harbour_db::auth::create_token(
+        db,
+        &user,
+        "log test",
+        &["cases:read".to_string(), "cases:write".to_string()],
+        1,
+        now,
+    )
+    .await
+    .expect("token");
+    let log_path = env.dir.path().join("serve.log");
+    let mut cmd = env.cmd();
+    cmd.env("HARBOUR_LOG", "debug")
+        .stderr(std::fs::File::create(&log_path).expect("log"));
+    let (child, port) = start_with(cmd);
+    let body = r#"{"pseudonym":"LogCanaryPseudonym","name":"Log Canary Name","narrative":"LogCanaryNarrative"}"#;
+    let created = send(
+        port,
+        &format!(
+            "POST /api/v1/cases HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\nAuthorization: Bearer {api}\r\nContent-Type: application/json\r\nContent-Length: {}\r\n\r\n{body}",
+            body.len()
+        ),
+    );
+    assert!(created.starts_with("HTTP/1.1 201"), "{created}");
+    let id = created
+        .split("\"id\":\"")
+        .nth(1)
+        .and_then(|r| r.split('"').next())
+        .expect("id")
+        .to_string();
+    let read = send(
+        port,
+        &format!("GET /api/v1/cases/{id} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\nAuthorization: Bearer {api}\r\n\r\n"),
+    );
+    assert!(read.contains("LogCanaryNarrative"));
+    assert!(stop(child).success());
+    let logs = std::fs::read_to_string(&log_path).expect("log");
+    assert!(logs.contains("/api/v1/cases"), "requests are logged");
+    for secret in [
+        "LogCanaryPseudonym",
+        "Log Canary Name",
+        "LogCanaryNarrative",
+        &api[4..],
+    ] {
+        assert!(!logs.contains(secret), "{secret} leaked into the log");
+    }
+}
