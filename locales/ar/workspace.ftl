@@ -214,3 +214,65 @@ ws-audit-when = متى
 ws-audit-who = من
 ws-audit-what = ماذا
 ws-audit-target = العنصر المعني
+ws-filter-title = البحث عن الحالات
+ws-filter-any = الكل
+ws-filter-anyone = أي شخص
+ws-filter-me = أنا
+ws-filter-assignee = مُسندة إلى
+ws-filter-query = الاسم أو الاسم المستعار بالضبط
+ws-filter-query-hint = تُحفظ الأسماء مشفَّرةً، لذلك لا يُعثر إلا على الاسم أو الاسم المستعار كاملًا (لا فرق بين الأحرف الكبيرة والصغيرة، ولا أثر لعلامات التشكيل).
+ws-filter-overdue = الحالات التي فيها مهام متأخرة فقط
+ws-filter-apply = عرض الحالات
+ws-filter-clear = مسح عوامل التصفية
+ws-filter-count = { $count ->
+    [zero] لا توجد حالات
+    [one] حالة واحدة
+    [two] حالتان
+    [few] { $count } حالات
+    [many] { $count } حالة
+   *[other] { $count } حالة
+}
+ws-next-due = أقرب موعد نهائي
+ws-tab-history = سجل النشاط
+ws-history-intro = كل فتح لهذه الحالة وكل تغيير فيها، من سجل التدقيق، بدءًا بالأحدث.
+ws-history-when = متى
+ws-history-who = من
+ws-history-what = ماذا
+ws-history-unknown-person = عضو سابق
+ws-act-case-create = فتح الحالة
+ws-act-case-read = الاطلاع على الحالة
+ws-act-case-read-denied = محاولة الاطلاع على الحالة دون صلاحية
+ws-act-case-access-denied = محاولة تعديل الحالة دون صلاحية
+ws-act-case-assign = إسناد الحالة
+ws-act-case-close = إغلاق الحالة
+ws-act-case-export = تصدير الحالة (حق الاطلاع على البيانات)
+ws-act-assessment-create = تسجيل تقييم للاحتياجات
+ws-act-assessment-read = الاطلاع على تقييمات الاحتياجات
+ws-act-note-create = إضافة ملاحظة
+ws-act-note-read = الاطلاع على الملاحظات
+ws-act-plan-add = إضافة إجراء إلى الخطة
+ws-act-plan-done = تحديد إجراء في الخطة كمُنجَز
+ws-act-plan-read = الاطلاع على خطة الدعم
+ws-act-consent-record = تسجيل موافقة
+ws-act-consent-withdraw = تسجيل سحب موافقة
+ws-act-consent-read = الاطلاع على الموافقات
+ws-act-other = إجراء آخر ({ $action })
+ws-reports-title = الإحصاءات
+ws-reports-intro = أعداد تخص عمل منظمتك على الحالات خلال فترة معيّنة، موجَّهة إلى الجهات المموِّلة وإلى الشبكة. لا تتضمن أسماءً ولا أسماءً مستعارة ولا بيانات اتصال ولا ملاحظات. ومع ذلك قد تدل الأعداد الصغيرة على شخص بعينه: تحقَّق منها قبل مشاركتها.
+ws-report-from = من
+ws-report-to = إلى
+ws-report-show = عرض الإحصاءات
+ws-report-csv = تنزيل بصيغة CSV
+ws-report-empty = لم يُسجَّل أي شيء خلال هذه الفترة.
+ws-report-unknown = غير مسجَّل
+ws-report-total = المجموع
+ws-report-child = الضحايا من الأطفال
+ws-report-opened = الحالات التي فُتحت خلال الفترة
+ws-report-opened-by-month = الحالات التي فُتحت خلال الفترة، حسب الشهر
+ws-report-opened-by-crime-kind = الحالات التي فُتحت خلال الفترة، حسب نوع الجريمة
+ws-report-opened-by-crime-country = الحالات التي فُتحت خلال الفترة، حسب البلد الذي وقعت فيه الجريمة
+ws-report-closed = الحالات التي أُغلقت خلال الفترة
+ws-report-closed-by-outcome = الحالات التي أُغلقت خلال الفترة، حسب النتيجة
+ws-report-open-now = الحالات المفتوحة حاليًا
+ws-report-assessments-recorded = تقييمات الاحتياجات المسجَّلة
+ws-report-plan-actions-done = إجراءات خطط الدعم المُنجَزة

@@ -117,7 +117,20 @@ test('a caseworker signs in with two steps, assesses, re-assesses and adds a not
     await page.fill('#note-body', 'Called back; safe to talk on Tuesdays.');
     await submit(page, '#notes button[type=submit]');
     assert.match(await page.locator('#notes').innerText(), /safe to talk on Tuesdays/);
+    // the history tab says who did it
+    const history = await page.locator('#history').innerText();
+    assert.match(history, /added a note/);
+    assert.match(history, /recorded a needs assessment/);
+    assert.ok(history.includes(demo('caseworker').email));
     await axeScan(page, 'workspace case');
+    // the case list's filters travel by POST: nothing of them reaches the URL
+    await page.goto(`${origin}/workspace/cases`);
+    await page.selectOption('#f-status', 'open');
+    await page.selectOption('#f-assignee', 'me');
+    await submit(page, 'form.filters button[type=submit]');
+    assert.equal(new URL(page.url()).search, '');
+    assert.ok((await page.locator('main table tbody tr').count()) >= 1);
+    await axeScan(page, 'workspace case list with filters');
     // sign out in one click
     await submit(page, 'form[action="/workspace/logout"] button');
     assert.equal(new URL(page.url()).pathname, '/workspace/login');
@@ -142,6 +155,84 @@ test('a volunteer without training cannot be assigned, and the supervisor is tol
     const alert = await page.locator('[role=alert]').innerText();
     assert.match(alert, /cannot be assigned/);
     assert.match(alert, /Basic training/);
+  } finally {
+    await context.close();
+  }
+});
+
+test('the workspace in Arabic is right-to-left, translated and axe-clean', async () => {
+  const context = await browser.newContext({ bypassCSP: true, locale: 'ar' });
+  const page = await context.newPage();
+  try {
+    await page.setExtraHTTPHeaders({ 'Accept-Language': 'ar' });
+    // the other organisation's caseworker: a one-time code is never accepted twice
+    const other = people.find((p) => p.role === 'caseworker' && !p.email.endsWith('.es@demo.invalid'));
+    await signIn(page, other);
+    assert.equal(await page.getAttribute('html', 'dir'), 'rtl');
+    assert.equal(await page.getAttribute('html', 'lang'), 'ar');
+    await axeScan(page, 'workspace dashboard (ar)');
+    await page.goto(`${origin}/workspace/cases`);
+    await axeScan(page, 'workspace case list (ar)');
+    await submit(page, 'main table a');
+    // no English heading is left on the case page
+    const headings = await page.locator('main h2').allInnerTexts();
+    for (const h of headings) assert.doesNotMatch(h, /^(Overview|Assessment|Plan|Notes|Consent|History)$/);
+    await axeScan(page, 'workspace case (ar)');
+  } finally {
+    await context.close();
+  }
+});
+
+// Presses Tab until the focused element matches `selector`; fails if it is never reached.
+async function tabTo(page, selector, limit = 250) {
+  for (let i = 0; i < limit; i += 1) {
+    await page.keyboard.press('Tab');
+    if (await page.evaluate((s) => document.activeElement && document.activeElement.matches(s), selector)) return;
+  }
+  assert.fail(`${selector} cannot be reached with the Tab key`);
+}
+
+async function pressEnter(page) {
+  await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), page.keyboard.press('Enter')]);
+}
+
+test('the workspace works with the keyboard alone: sign in, open a case, add a note, sign out', async () => {
+  const context = await browser.newContext({ bypassCSP: true, locale: 'en-GB' });
+  const page = await context.newPage();
+  try {
+    const admin = people.find((p) => p.role === 'org_admin' && !p.email.endsWith('.es@demo.invalid'));
+    await page.goto(`${origin}/workspace/login`);
+    await tabTo(page, '#email');
+    await page.keyboard.type(admin.email);
+    await tabTo(page, '#password');
+    await page.keyboard.type(admin.password);
+    await pressEnter(page);
+    assert.equal(new URL(page.url()).pathname, '/workspace/2fa');
+    await tabTo(page, '#code');
+    await page.keyboard.type(totp(admin.secret));
+    await pressEnter(page);
+    if (new URL(page.url()).pathname === '/workspace/2fa') {
+      await tabTo(page, '#code');
+      await page.keyboard.press('Control+A');
+      await page.keyboard.type(totp(admin.secret, 1));
+      await pressEnter(page);
+    }
+    assert.equal(new URL(page.url()).pathname, '/workspace/');
+    // the skip link is the first stop
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => document.activeElement.className), 'skip');
+    await page.goto(`${origin}/workspace/cases`);
+    await tabTo(page, 'main table a');
+    await pressEnter(page);
+    assert.match(new URL(page.url()).pathname, /^\/workspace\/cases\/[0-9a-f-]{36}$/);
+    await tabTo(page, '#note-body');
+    await page.keyboard.type('Typed with the keyboard only.');
+    await tabTo(page, '#notes button[type=submit]');
+    await pressEnter(page);
+    assert.match(await page.locator('#notes').innerText(), /Typed with the keyboard only/);
+    await tabTo(page, 'form[action="/workspace/logout"] button');
+    await pressEnter(page);
+    assert.equal(new URL(page.url()).pathname, '/workspace/login');
   } finally {
     await context.close();
   }

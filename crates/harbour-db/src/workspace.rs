@@ -1136,18 +1136,78 @@ pub struct CaseLine {
     pub pseudonym: String,
     pub crime_kind: Option<String>,
     pub status: String,
+    pub assigned_to: Option<String>,
     pub assigned_to_me: bool,
     pub created_at: String,
+    /// The earliest due date among the plan's open actions.
+    pub next_due: Option<chrono::NaiveDate>,
+    /// Open plan actions whose due date has passed.
+    pub overdue: usize,
 }
 
-/// The cases of `org` the actor may read (optionally only those assigned to them), newest
-/// first. The listing is audited, since it shows pseudonyms.
+/// Whose cases a listing shows.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub enum Assignee {
+    #[default]
+    Anyone,
+    Me,
+    Unassigned,
+    Person(String),
+}
+
+/// Filters of the case list. `query` is an exact name or pseudonym, compared by keyed hash.
+#[derive(Debug, Clone, Default)]
+pub struct CaseFilter {
+    pub status: Option<String>,
+    pub crime_kind: Option<String>,
+    pub assignee: Assignee,
+    pub overdue_only: bool,
+    pub query: Option<String>,
+}
+
+impl CaseFilter {
+    pub fn mine() -> Self {
+        CaseFilter {
+            assignee: Assignee::Me,
+            ..Default::default()
+        }
+    }
+
+    /// Checks values that come from outside; a bad one names its field.
+    pub fn validate(&self) -> Result<()> {
+        if let Some(st) = &self.status {
+            if !["open", "closed"].contains(&st.as_str()) {
+                return Err(invalid("status", "open or closed"));
+            }
+        }
+        if let Some(k) = &self.crime_kind {
+            if harbour_domain::rights::CrimeKind::parse(k).is_none() {
+                return Err(invalid("crime_kind", "unknown kind of crime"));
+            }
+        }
+        if let Assignee::Person(p) = &self.assignee {
+            if uuid::Uuid::parse_str(p).is_err() {
+                return Err(invalid("assignee", "me, unassigned or a person's id"));
+            }
+        }
+        if let Some(q) = &self.query {
+            if q.chars().count() > 200 {
+                return Err(invalid("query", "at most 200 characters"));
+            }
+        }
+        Ok(())
+    }
+}
+
+/// The cases of `org` the actor may read that match `filter`, newest first (at most 500). The
+/// listing is audited, since it shows pseudonyms; a name search is audited as a search, without
+/// the name.
 pub async fn list_cases(
     db: &Db,
     mk: &MasterKey,
     actor: &Actor,
     org: &str,
-    mine_only: bool,
+    filter: &CaseFilter,
     now: DateTime<Utc>,
 ) -> Result<Vec<CaseLine>> {
     if !actor
@@ -1157,20 +1217,81 @@ pub async fn list_cases(
     {
         return Err(WorkspaceError::Forbidden);
     }
-    let rows = sqlx::query(
-        "SELECT id, reference, pseudonym_enc, crime_kind, status, assigned_to, created_at \
-         FROM cases WHERE organization_id = $1 ORDER BY created_at DESC LIMIT 500",
+    filter.validate()?;
+    let keys = org_keys(db, mk, org).await?;
+    let query = filter
+        .query
+        .as_deref()
+        .map(str::trim)
+        .filter(|q| !q.is_empty());
+    let rows = match query {
+        Some(q) => {
+            let h = crypto::blind_index(&keys.index, q);
+            sqlx::query(
+                "SELECT id, reference, pseudonym_enc, crime_kind, status, assigned_to, created_at \
+                 FROM cases WHERE organization_id = $1 AND (name_index = $2 OR pseudonym_index = $2) \
+                 ORDER BY created_at DESC LIMIT 500",
+            )
+            .bind(org)
+            .bind(h)
+            .fetch_all(db.pool())
+            .await?
+        }
+        None => {
+            sqlx::query(
+                "SELECT id, reference, pseudonym_enc, crime_kind, status, assigned_to, created_at \
+                 FROM cases WHERE organization_id = $1 ORDER BY created_at DESC LIMIT 500",
+            )
+            .bind(org)
+            .fetch_all(db.pool())
+            .await?
+        }
+    };
+    // open plan actions per case: the earliest due date and how many are overdue
+    let today = now.date_naive();
+    let mut due: HashMap<String, (Option<chrono::NaiveDate>, usize)> = HashMap::new();
+    for r in sqlx::query(
+        "SELECT case_id, due_on FROM case_actions WHERE organization_id = $1 AND done_at IS NULL",
     )
     .bind(org)
     .fetch_all(db.pool())
-    .await?;
-    let keys = org_keys(db, mk, org).await?;
+    .await?
+    {
+        let case_id: String = r.try_get("case_id")?;
+        let on: Option<String> = r.try_get("due_on")?;
+        let on = on.and_then(|d| chrono::NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok());
+        let e = due.entry(case_id).or_insert((None, 0));
+        if let Some(d) = on {
+            e.0 = Some(e.0.map_or(d, |x: chrono::NaiveDate| x.min(d)));
+            if d < today {
+                e.1 += 1;
+            }
+        }
+    }
     let mut out = Vec::new();
     for r in &rows {
         let id: String = r.try_get("id")?;
         let assigned: Option<String> = r.try_get("assigned_to")?;
+        let status: String = r.try_get("status")?;
+        let crime_kind: Option<String> = r.try_get("crime_kind")?;
         let mine = assigned.as_deref() == Some(actor.user_id.as_str());
-        if mine_only && !mine {
+        let wanted = match &filter.assignee {
+            Assignee::Anyone => true,
+            Assignee::Me => mine,
+            Assignee::Unassigned => assigned.is_none(),
+            Assignee::Person(p) => assigned.as_deref() == Some(p.as_str()),
+        };
+        if !wanted
+            || filter.status.as_ref().is_some_and(|s| *s != status)
+            || filter
+                .crime_kind
+                .as_ref()
+                .is_some_and(|k| crime_kind.as_deref() != Some(k.as_str()))
+        {
+            continue;
+        }
+        let (next_due, overdue) = due.get(&id).cloned().unwrap_or((None, 0));
+        if filter.overdue_only && overdue == 0 {
             continue;
         }
         if !may_access_case(
@@ -1183,18 +1304,16 @@ pub async fn list_cases(
             continue;
         }
         let sealed: String = r.try_get("pseudonym_enc")?;
-        let kid = crypto::key_id_of(&sealed).unwrap_or("");
-        let key = keys
-            .all
-            .get(kid)
-            .ok_or_else(|| CryptoError::UnknownKey(kid.to_string()))?;
         out.push(CaseLine {
-            pseudonym: crypto::open(key, place(org, "pseudonym_enc", &id), &sealed)?,
+            pseudonym: open_in(&keys, org, "cases", "pseudonym_enc", &id, &sealed)?,
             reference: r.try_get("reference")?,
-            crime_kind: r.try_get("crime_kind")?,
-            status: r.try_get("status")?,
+            crime_kind,
+            status,
             created_at: r.try_get("created_at")?,
             assigned_to_me: mine,
+            assigned_to: assigned,
+            next_due,
+            overdue,
             id,
         });
     }
@@ -1204,7 +1323,11 @@ pub async fn list_cases(
         AuditEntry {
             actor: Some(&actor.user_id),
             organization: Some(org),
-            action: "case.list",
+            action: if query.is_some() {
+                "case.search"
+            } else {
+                "case.list"
+            },
             target_kind: Some("case"),
             target_id: None,
             detail: format!("results={}", out.len()),
@@ -1214,6 +1337,44 @@ pub async fn list_cases(
     .await?;
     tx.commit().await?;
     Ok(out)
+}
+
+/// One event in a case's history.
+#[derive(Debug, Clone)]
+pub struct CaseEvent {
+    pub seq: i64,
+    pub at: String,
+    /// The e-mail address of who did it (`None` for the system or a deleted account).
+    pub actor_email: Option<String>,
+    pub action: String,
+}
+
+/// The history of one case: who did what to it and when, newest first, from the audit chain
+/// (the same rows `verify-audit` checks). Whoever may read the case may read its history.
+pub async fn case_history(
+    db: &Db,
+    actor: &Actor,
+    case_id: &str,
+    now: DateTime<Utc>,
+) -> Result<Vec<CaseEvent>> {
+    guard(db, actor, case_id, CaseAccess::Read, now).await?;
+    let rows = sqlx::query(
+        "SELECT a.seq, a.at, a.action, u.email FROM audit_log a LEFT JOIN users u ON u.id = a.actor \
+         WHERE a.target_kind = 'case' AND a.target_id = $1 ORDER BY a.seq DESC LIMIT 500",
+    )
+    .bind(case_id)
+    .fetch_all(db.pool())
+    .await?;
+    rows.iter()
+        .map(|r| {
+            Ok(CaseEvent {
+                seq: r.try_get("seq")?,
+                at: r.try_get("at")?,
+                actor_email: r.try_get("email")?,
+                action: r.try_get("action")?,
+            })
+        })
+        .collect()
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -2497,4 +2658,159 @@ pub async fn consents(
     }
     audit_one(db, actor, &org, "consent.read", case_id, String::new(), now).await?;
     Ok(out)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Statistics (aggregate, for funders and the network): counts only, from columns that are not
+// personal; no pseudonym, name, contact or free text ever enters a report.
+
+/// One figure of a report: what is counted, the value it is broken down by, the count.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Figure {
+    pub dimension: &'static str,
+    pub value: String,
+    pub count: u64,
+}
+
+/// Counts of an organisation's casework in a period (inclusive dates, by opening date for cases
+/// opened and by closing date for cases closed).
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Statistics {
+    pub from: chrono::NaiveDate,
+    pub to: chrono::NaiveDate,
+    pub figures: Vec<Figure>,
+}
+
+impl Statistics {
+    /// The report as CSV: `dimension,value,count`, one figure per line.
+    pub fn to_csv(&self) -> String {
+        let mut out = String::from("dimension,value,count\n");
+        for f in &self.figures {
+            // values are codes (kinds of crime, country codes, months), never free text
+            out.push_str(&format!("{},{},{}\n", f.dimension, f.value, f.count));
+        }
+        out
+    }
+
+    pub fn get(&self, dimension: &str, value: &str) -> u64 {
+        self.figures
+            .iter()
+            .find(|f| f.dimension == dimension && f.value == value)
+            .map_or(0, |f| f.count)
+    }
+}
+
+/// The casework statistics of `org` between two dates, for its supervisors and admins. Audited.
+pub async fn statistics(
+    db: &Db,
+    actor: &Actor,
+    org: &str,
+    from: chrono::NaiveDate,
+    to: chrono::NaiveDate,
+    now: DateTime<Utc>,
+) -> Result<Statistics> {
+    if !manages(actor, org) {
+        return Err(WorkspaceError::Forbidden);
+    }
+    if to < from {
+        return Err(invalid("to", "the end is before the start"));
+    }
+    if (to - from).num_days() > 3660 {
+        return Err(invalid("from", "at most ten years"));
+    }
+    let start = format!("{from}T00:00:00");
+    let end = format!("{}T00:00:00", to + Duration::days(1));
+    let rows = sqlx::query(
+        "SELECT created_at, crime_kind, crime_country, child, status, outcome, closed_at \
+         FROM cases WHERE organization_id = $1",
+    )
+    .bind(org)
+    .fetch_all(db.pool())
+    .await?;
+    let mut counts: std::collections::BTreeMap<(&'static str, String), u64> = Default::default();
+    let mut add = |d: &'static str, v: String| *counts.entry((d, v)).or_insert(0) += 1;
+    for r in &rows {
+        let created: String = r.try_get("created_at")?;
+        let closed: Option<String> = r.try_get("closed_at")?;
+        if created.as_str() >= start.as_str() && created.as_str() < end.as_str() {
+            add("opened", "total".into());
+            add(
+                "opened_by_month",
+                created.get(..7).unwrap_or("").to_string(),
+            );
+            let kind: Option<String> = r.try_get("crime_kind")?;
+            add(
+                "opened_by_crime_kind",
+                kind.unwrap_or_else(|| "unknown".into()),
+            );
+            let country: Option<String> = r.try_get("crime_country")?;
+            add(
+                "opened_by_crime_country",
+                country
+                    .filter(|c| c.len() == 2 && c.chars().all(|ch| ch.is_ascii_alphabetic()))
+                    .map(|c| c.to_ascii_uppercase())
+                    .unwrap_or_else(|| "unknown".into()),
+            );
+            if r.try_get::<i64, _>("child")? == 1 {
+                add("opened", "child_victim".into());
+            }
+        }
+        if let Some(c) = closed {
+            if c.as_str() >= start.as_str() && c.as_str() < end.as_str() {
+                add("closed", "total".into());
+                let outcome: Option<String> = r.try_get("outcome")?;
+                add(
+                    "closed_by_outcome",
+                    outcome
+                        .filter(|o| OUTCOMES.contains(&o.as_str()))
+                        .unwrap_or_else(|| "unknown".into()),
+                );
+            }
+        }
+        let status: String = r.try_get("status")?;
+        if status == "open" {
+            add("open_now", "total".into());
+        }
+    }
+    for (dimension, sql) in [
+        (
+            "assessments_recorded",
+            "SELECT created_at AS at FROM case_assessments WHERE organization_id = $1",
+        ),
+        (
+            "plan_actions_done",
+            "SELECT done_at AS at FROM case_actions WHERE organization_id = $1 AND done_at IS NOT NULL",
+        ),
+    ] {
+        for r in sqlx::query(sql).bind(org).fetch_all(db.pool()).await? {
+            let at: String = r.try_get("at")?;
+            if at.as_str() >= start.as_str() && at.as_str() < end.as_str() {
+                add(dimension, "total".into());
+            }
+        }
+    }
+    let figures = counts
+        .into_iter()
+        .map(|((dimension, value), count)| Figure {
+            dimension,
+            value,
+            count,
+        })
+        .collect();
+    let mut tx = db.pool().begin().await?;
+    audit(
+        &mut tx,
+        AuditEntry {
+            actor: Some(&actor.user_id),
+            organization: Some(org),
+            action: "report.statistics",
+            target_kind: Some("organization"),
+            target_id: Some(org),
+            detail: format!("from={from} to={to}"),
+        },
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(Statistics { from, to, figures })
 }

@@ -247,8 +247,15 @@ async fn the_demo_loads_once_and_its_printed_accounts_sign_in() {
     );
     let actor = workspace::actor(&t.db, &s.user_id).await.unwrap();
     let org = &actor.memberships[0].organization;
-    let mine = workspace::list_cases(&t.db, &mk, &actor, org, true, t0())
-        .await
-        .unwrap();
+    let mine = workspace::list_cases(
+        &t.db,
+        &mk,
+        &actor,
+        org,
+        &workspace::CaseFilter::mine(),
+        t0(),
+    )
+    .await
+    .unwrap();
     assert_eq!(mine.len(), 3);
 }

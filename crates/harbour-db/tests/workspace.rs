@@ -21,7 +21,7 @@ fn now() -> chrono::DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 11, 28, 9, 0, 0).unwrap()
 }
 
-const CANARIES: [&str; 7] = [
+const CANARIES: [&str; 9] = [
     "CanaryPseudonymQx7",
     "Canary Fullname Zw3",
     "canary.contact.k9@example.org",
@@ -29,6 +29,8 @@ const CANARIES: [&str; 7] = [
     "CanaryNarrativeTheNightOfJ4",
     "CanaryAssessmentNotesP5",
     "CanaryCaseNoteM8",
+    "CanaryPlanActionR2",
+    "CanaryConsentScopeT6",
 ];
 
 async fn fill(w: &World, actor: &Actor, case_id: &str) {
@@ -49,6 +51,31 @@ async fn fill(w: &World, actor: &Actor, case_id: &str) {
     workspace::add_note(&w.t.db, &w.mk, actor, case_id, CANARIES[6], now())
         .await
         .unwrap();
+    workspace::add_action(
+        &w.t.db,
+        &w.mk,
+        actor,
+        case_id,
+        "legal",
+        CANARIES[7],
+        None,
+        None,
+        now(),
+    )
+    .await
+    .unwrap();
+    workspace::record_consent(
+        &w.t.db,
+        &w.mk,
+        actor,
+        case_id,
+        "referral",
+        Some(CANARIES[8]),
+        now().date_naive(),
+        now(),
+    )
+    .await
+    .unwrap();
 }
 
 fn canary_intake() -> Intake {
@@ -439,8 +466,8 @@ async fn key_rotation_re_encrypts_everything_and_destroys_the_old_key() {
     let before = key_of(ids[0].clone()).await;
     let report = workspace::rotate_keys(&w.t.db, &w.mk, now()).await.unwrap();
     assert_eq!(report.organizations, 2);
-    // 5 case fields, 1 assessment and 1 note for each of 3 cases
-    assert_eq!(report.fields, 21);
+    // 5 case fields, 1 assessment, 1 note, 1 plan action and 1 consent for each of 3 cases
+    assert_eq!(report.fields, 27);
     assert_eq!(report.keys_destroyed, 2);
     let after = key_of(ids[0].clone()).await;
     assert_ne!(before, after);
@@ -458,6 +485,14 @@ async fn key_rotation_re_encrypts_everything_and_destroys_the_old_key() {
             .await
             .unwrap();
         assert_eq!(n[0].body, CANARIES[6]);
+        let p = workspace::plan(&w.t.db, &w.mk, &cw, id, now())
+            .await
+            .unwrap();
+        assert_eq!(p[0].action, CANARIES[7]);
+        let c = workspace::consents(&w.t.db, &w.mk, &cw, id, now())
+            .await
+            .unwrap();
+        assert_eq!(c[0].scope.as_deref(), Some(CANARIES[8]));
     }
     // the old key is gone
     let old = sqlx::query("SELECT COUNT(*) AS n FROM org_keys WHERE id = $1")
@@ -994,5 +1029,118 @@ async fn support_plan_with_due_work_and_a_consent_ledger() {
     assert!(workspace::plan(&w.t.db, &w.mk, &other, &case.id, now())
         .await
         .is_err());
+    assert!(workspace::verify_audit(&w.t.db).await.unwrap().is_ok());
+}
+
+/// Statistics are counts only: right for the period, for managers only, and no canary of any
+/// sensitive field reaches them (they are the export meant to leave the organisation).
+#[tokio::test]
+async fn statistics_count_the_casework_and_carry_nothing_personal() {
+    let w = world().await;
+    let cw = person(&w, &w.org_a, Role::Caseworker, "cw@example.org").await;
+    let sup = person(&w, &w.org_a, Role::Supervisor, "sup@example.org").await;
+    let mut child = canary_intake();
+    child.child = true;
+    child.crime_kind = Some("sexual_violence".into());
+    child.crime_country = Some("PL".into());
+    let a = workspace::create_case(&w.t.db, &w.mk, &cw, &w.org_a, &canary_intake(), now())
+        .await
+        .unwrap();
+    fill(&w, &cw, &a.id).await;
+    let b = workspace::create_case(&w.t.db, &w.mk, &cw, &w.org_a, &child, now())
+        .await
+        .unwrap();
+    workspace::close_case(&w.t.db, &cw, &b.id, "referred", now())
+        .await
+        .unwrap();
+    // another organisation's case is not counted
+    let other = person(&w, &w.org_b, Role::Caseworker, "b@example.org").await;
+    workspace::create_case(&w.t.db, &w.mk, &other, &w.org_b, &canary_intake(), now())
+        .await
+        .unwrap();
+    let d = |s: &str| chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+    let st = workspace::statistics(
+        &w.t.db,
+        &sup,
+        &w.org_a,
+        d("2026-11-01"),
+        d("2026-11-30"),
+        now(),
+    )
+    .await
+    .unwrap();
+    assert_eq!(st.get("opened", "total"), 2);
+    assert_eq!(st.get("opened", "child_victim"), 1);
+    assert_eq!(st.get("opened_by_month", "2026-11"), 2);
+    assert_eq!(st.get("opened_by_crime_kind", "assault"), 1);
+    assert_eq!(st.get("opened_by_crime_kind", "sexual_violence"), 1);
+    assert_eq!(st.get("opened_by_crime_country", "ES"), 1);
+    assert_eq!(st.get("opened_by_crime_country", "PL"), 1);
+    assert_eq!(st.get("closed", "total"), 1);
+    assert_eq!(st.get("closed_by_outcome", "referred"), 1);
+    assert_eq!(st.get("open_now", "total"), 1);
+    assert_eq!(st.get("assessments_recorded", "total"), 1);
+    // a period before any of it: nothing
+    let empty = workspace::statistics(
+        &w.t.db,
+        &sup,
+        &w.org_a,
+        d("2025-01-01"),
+        d("2025-12-31"),
+        now(),
+    )
+    .await
+    .unwrap();
+    assert_eq!(empty.get("opened", "total"), 0);
+    // no canary in the report, in any case
+    let csv = st.to_csv();
+    assert!(csv.starts_with("dimension,value,count\n"));
+    let json = serde_json::to_string(&st).unwrap();
+    for c in CANARIES {
+        for out in [&csv, &json] {
+            assert!(
+                !out.to_lowercase().contains(&c.to_lowercase()),
+                "{c} in the report"
+            );
+        }
+    }
+    // caseworkers and other organisations' managers may not; a reversed period is refused
+    assert!(matches!(
+        workspace::statistics(
+            &w.t.db,
+            &cw,
+            &w.org_a,
+            d("2026-11-01"),
+            d("2026-11-30"),
+            now()
+        )
+        .await,
+        Err(WorkspaceError::Forbidden)
+    ));
+    let sup_b = person(&w, &w.org_b, Role::Supervisor, "supb@example.org").await;
+    assert!(matches!(
+        workspace::statistics(
+            &w.t.db,
+            &sup_b,
+            &w.org_a,
+            d("2026-11-01"),
+            d("2026-11-30"),
+            now()
+        )
+        .await,
+        Err(WorkspaceError::Forbidden)
+    ));
+    assert!(matches!(
+        workspace::statistics(
+            &w.t.db,
+            &sup,
+            &w.org_a,
+            d("2026-11-30"),
+            d("2026-11-01"),
+            now()
+        )
+        .await,
+        Err(WorkspaceError::Invalid { .. })
+    ));
     assert!(workspace::verify_audit(&w.t.db).await.unwrap().is_ok());
 }

@@ -4,16 +4,18 @@
 //! writes also need its CSRF token in `X-CSRF-Token`. Answers are `no-store`.
 
 use axum::body::Bytes;
+use axum::extract::Query;
 use axum::extract::{Path, State};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
-use axum::routing::get;
+use axum::routing::{get, post};
 use axum::{Json, Router};
 use harbour_db::auth;
 use harbour_db::workspace::{self as ws, Actor, Intake, WorkspaceError};
 use harbour_domain::workspace::NeedsAssessment;
 use harbour_domain::DomainError;
 use serde_json::{json, Value};
+use std::collections::HashMap;
 
 use crate::error::AppError;
 use crate::state::AppState;
@@ -21,7 +23,22 @@ use crate::state::AppState;
 pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/api/v1/cases", get(list).post(create))
-        .route("/api/v1/cases/{id}", get(read))
+        .route("/api/v1/cases/search", post(search))
+        .route("/api/v1/cases/{id}", get(read).delete(erase))
+        .route("/api/v1/cases/{id}/history", get(history))
+        .route("/api/v1/cases/{id}/plan", get(plan).post(add_action))
+        .route("/api/v1/cases/{id}/plan/{action}/done", post(action_done))
+        .route(
+            "/api/v1/cases/{id}/consents",
+            get(consents).post(add_consent),
+        )
+        .route(
+            "/api/v1/cases/{id}/consents/{consent}/withdraw",
+            post(withdraw_consent),
+        )
+        .route("/api/v1/cases/{id}/assign", post(assign))
+        .route("/api/v1/cases/{id}/close", post(close))
+        .route("/api/v1/cases/{id}/export", get(export))
         .route("/api/v1/cases/{id}/notes", get(notes).post(add_note))
         .route(
             "/api/v1/cases/{id}/assessments",
@@ -154,15 +171,64 @@ fn org_of(actor: &Actor) -> Result<String, AppError> {
         .ok_or(AppError::NotFound)
 }
 
-async fn list(State(state): State<AppState>, headers: HeaderMap) -> Result<Response, AppError> {
+/// `GET /api/v1/cases?status=&crime_kind=&assignee=me|unassigned|<id>&overdue=true`. Names are
+/// never searched through a URL: that is `POST /api/v1/cases/search`.
+async fn list(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Query(q): Query<HashMap<String, String>>,
+) -> Result<Response, AppError> {
     let actor = who!(state, headers, Need::Read);
-    let org = org_of(&actor)?;
+    if let Some(k) = q
+        .keys()
+        .find(|k| !["status", "crime_kind", "assignee", "overdue"].contains(&k.as_str()))
+    {
+        return Err(field_error(k, "unknown parameter"));
+    }
+    let filter = crate::workspace::case_filter(&q);
+    listing(&state, &actor, &filter).await
+}
+
+/// `POST /api/v1/cases/search` with `{"query": "exact name or pseudonym", …filters}`.
+async fn search(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Result<Response, AppError> {
+    let actor = who!(state, headers, Need::Read);
+    let o = parse(&body)?;
+    let mut f = HashMap::new();
+    for (k, v) in &o {
+        if !["query", "status", "crime_kind", "assignee", "overdue"].contains(&k.as_str()) {
+            return Err(field_error(k, "unknown field"));
+        }
+        let v = match v {
+            Value::String(s) => s.clone(),
+            Value::Bool(b) => b.to_string(),
+            Value::Null => continue,
+            _ => return Err(field_error(k, "expected a string")),
+        };
+        f.insert(k.clone(), v);
+    }
+    if f.get("query").is_none_or(|q| q.trim().is_empty()) {
+        return Err(field_error("query", "required"));
+    }
+    let filter = crate::workspace::case_filter(&f);
+    listing(&state, &actor, &filter).await
+}
+
+async fn listing(
+    state: &AppState,
+    actor: &Actor,
+    filter: &ws::CaseFilter,
+) -> Result<Response, AppError> {
+    let org = org_of(actor)?;
     let cases = ws::list_cases(
         &state.db,
         &state.config.master_key,
-        &actor,
+        actor,
         &org,
-        false,
+        filter,
         state.now(),
     )
     .await
@@ -170,8 +236,9 @@ async fn list(State(state): State<AppState>, headers: HeaderMap) -> Result<Respo
     Ok(ok(json!({
         "items": cases.iter().map(|c| json!({
             "id": c.id, "reference": c.reference, "pseudonym": c.pseudonym,
-            "crime_kind": c.crime_kind, "status": c.status, "assigned_to_me": c.assigned_to_me,
-            "created_at": c.created_at,
+            "crime_kind": c.crime_kind, "status": c.status, "assigned_to": c.assigned_to,
+            "assigned_to_me": c.assigned_to_me, "created_at": c.created_at,
+            "next_due": c.next_due.map(|d| d.to_string()), "overdue": c.overdue,
         })).collect::<Vec<_>>()
     })))
 }
@@ -361,4 +428,256 @@ async fn add_assessment(
     let mut r = ok(json!({"version": version}));
     *r.status_mut() = StatusCode::CREATED;
     Ok(r)
+}
+
+fn created(v: Value) -> Response {
+    let mut r = ok(v);
+    *r.status_mut() = StatusCode::CREATED;
+    r
+}
+
+fn date(
+    o: &serde_json::Map<String, Value>,
+    k: &str,
+) -> Result<Option<chrono::NaiveDate>, AppError> {
+    text(o, k)?
+        .map(|d| {
+            chrono::NaiveDate::parse_from_str(&d, "%Y-%m-%d")
+                .map_err(|_| field_error(k, "expected a date YYYY-MM-DD"))
+        })
+        .transpose()
+}
+
+fn only(o: &serde_json::Map<String, Value>, fields: &[&str]) -> Result<(), AppError> {
+    match o.keys().find(|k| !fields.contains(&k.as_str())) {
+        Some(k) => Err(field_error(k, "unknown field")),
+        None => Ok(()),
+    }
+}
+
+async fn history(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+) -> Result<Response, AppError> {
+    let actor = who!(state, headers, Need::Read);
+    let events = ws::case_history(&state.db, &actor, &id, state.now())
+        .await
+        .map_err(mapped)?;
+    Ok(ok(json!({"items": events.iter().map(|e| json!({
+        "seq": e.seq, "at": e.at, "by": e.actor_email, "action": e.action,
+    })).collect::<Vec<_>>()})))
+}
+
+async fn plan(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+) -> Result<Response, AppError> {
+    let actor = who!(state, headers, Need::Read);
+    let actions = ws::plan(
+        &state.db,
+        &state.config.master_key,
+        &actor,
+        &id,
+        state.now(),
+    )
+    .await
+    .map_err(mapped)?;
+    Ok(ok(json!({"items": actions.iter().map(|a| json!({
+        "id": a.id, "domain": a.domain, "action": a.action, "owner": a.owner,
+        "due_on": a.due_on.map(|d| d.to_string()), "done": a.done,
+    })).collect::<Vec<_>>()})))
+}
+
+async fn add_action(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+    body: Bytes,
+) -> Result<Response, AppError> {
+    let actor = who!(state, headers, Need::Write);
+    let o = parse(&body)?;
+    only(&o, &["domain", "action", "owner", "due_on"])?;
+    let domain = text(&o, "domain")?.ok_or_else(|| field_error("domain", "required"))?;
+    let action = text(&o, "action")?.unwrap_or_default();
+    let owner = text(&o, "owner")?;
+    ws::add_action(
+        &state.db,
+        &state.config.master_key,
+        &actor,
+        &id,
+        &domain,
+        &action,
+        owner.as_deref(),
+        date(&o, "due_on")?,
+        state.now(),
+    )
+    .await
+    .map_err(mapped)?;
+    Ok(created(json!({"created": true})))
+}
+
+async fn action_done(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Path((id, action)): Path<(String, String)>,
+) -> Result<Response, AppError> {
+    let actor = who!(state, headers, Need::Write);
+    ws::complete_action(&state.db, &actor, &id, &action, state.now())
+        .await
+        .map_err(mapped)?;
+    Ok(ok(json!({"done": true})))
+}
+
+async fn consents(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+) -> Result<Response, AppError> {
+    let actor = who!(state, headers, Need::Read);
+    let list = ws::consents(
+        &state.db,
+        &state.config.master_key,
+        &actor,
+        &id,
+        state.now(),
+    )
+    .await
+    .map_err(mapped)?;
+    Ok(ok(json!({"items": list.iter().map(|c| json!({
+        "id": c.id, "purpose": c.purpose, "scope": c.scope, "given_on": c.given_on,
+        "recorded_by": c.recorded_by, "withdrawn_on": c.withdrawn_on,
+    })).collect::<Vec<_>>()})))
+}
+
+async fn add_consent(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+    body: Bytes,
+) -> Result<Response, AppError> {
+    let actor = who!(state, headers, Need::Write);
+    let o = parse(&body)?;
+    only(&o, &["purpose", "scope", "given_on"])?;
+    let purpose = text(&o, "purpose")?.ok_or_else(|| field_error("purpose", "required"))?;
+    let given_on = date(&o, "given_on")?.ok_or_else(|| field_error("given_on", "required"))?;
+    ws::record_consent(
+        &state.db,
+        &state.config.master_key,
+        &actor,
+        &id,
+        &purpose,
+        text(&o, "scope")?.as_deref(),
+        given_on,
+        state.now(),
+    )
+    .await
+    .map_err(mapped)?;
+    Ok(created(json!({"created": true})))
+}
+
+async fn withdraw_consent(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Path((id, consent)): Path<(String, String)>,
+) -> Result<Response, AppError> {
+    let actor = who!(state, headers, Need::Write);
+    ws::withdraw_consent(&state.db, &actor, &id, &consent, state.now())
+        .await
+        .map_err(mapped)?;
+    Ok(ok(json!({"withdrawn": true})))
+}
+
+/// Assignment follows training: a refusal is a 409 whose code says why (`CASE-0101` missing
+/// course, `CASE-0102` lapsed course, `CASE-0103` role cannot hold cases).
+async fn assign(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+    body: Bytes,
+) -> Result<Response, AppError> {
+    use harbour_domain::workspace::NotAssignable;
+    let actor = who!(state, headers, Need::Write);
+    let o = parse(&body)?;
+    only(&o, &["user_id"])?;
+    let user = text(&o, "user_id")?.ok_or_else(|| field_error("user_id", "required"))?;
+    if uuid::Uuid::parse_str(&user).is_err() {
+        return Err(field_error("user_id", "not a person's id"));
+    }
+    let refused = |code: &str, detail: String| {
+        let mut r = (
+            StatusCode::CONFLICT,
+            Json(json!({"errors": [{"code": code, "detail": detail}]})),
+        )
+            .into_response();
+        r.headers_mut()
+            .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+        r
+    };
+    match ws::assign_case(&state.db, &actor, &id, &user, state.now()).await {
+        Ok(()) => Ok(ok(json!({"assigned_to": user}))),
+        Err(ws::AssignError::NotAssignable(NotAssignable::Missing(c))) => Ok(refused(
+            "CASE-0101",
+            format!("no valid training record for the course {c}"),
+        )),
+        Err(ws::AssignError::NotAssignable(NotAssignable::Lapsed(c, d))) => Ok(refused(
+            "CASE-0102",
+            format!("the training {c} lapsed on {d}"),
+        )),
+        Err(ws::AssignError::NotAssignable(NotAssignable::Role)) => Ok(refused(
+            "CASE-0103",
+            "this person's role cannot hold cases".into(),
+        )),
+        Err(ws::AssignError::Other(e)) => Err(mapped(e)),
+    }
+}
+
+async fn close(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+    body: Bytes,
+) -> Result<Response, AppError> {
+    let actor = who!(state, headers, Need::Write);
+    let o = parse(&body)?;
+    only(&o, &["outcome"])?;
+    let outcome = text(&o, "outcome")?.ok_or_else(|| field_error("outcome", "required"))?;
+    ws::close_case(&state.db, &actor, &id, &outcome, state.now())
+        .await
+        .map_err(mapped)?;
+    Ok(ok(json!({"status": "closed", "outcome": outcome})))
+}
+
+/// Subject access: everything Harbour holds about the victim of this case.
+async fn export(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+) -> Result<Response, AppError> {
+    let actor = who!(state, headers, Need::Read);
+    let v = ws::export_case(
+        &state.db,
+        &state.config.master_key,
+        &actor,
+        &id,
+        state.now(),
+    )
+    .await
+    .map_err(mapped)?;
+    Ok(ok(v))
+}
+
+/// Erasure on request (organisation admins): the case and everything under it is deleted; the
+/// audit trail keeps that it happened.
+async fn erase(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+) -> Result<Response, AppError> {
+    let actor = who!(state, headers, Need::Write);
+    ws::erase_case(&state.db, &actor, &id, state.now())
+        .await
+        .map_err(mapped)?;
+    Ok(StatusCode::NO_CONTENT.into_response())
 }

@@ -33,12 +33,14 @@ pub fn routes() -> Router<AppState> {
         .route("/workspace/sessions", get(sessions_page))
         .route("/workspace/tokens", post(token_post))
         .route("/workspace/audit", get(audit_page))
+        .route("/workspace/reports", get(reports_page))
+        .route("/workspace/reports.csv", get(reports_csv))
         .route("/workspace/tokens/{id}/revoke", post(token_revoke))
         .route(
             "/workspace/invite/{token}",
             get(invite_page).post(invite_post),
         )
-        .route("/workspace/cases", get(cases_page))
+        .route("/workspace/cases", get(cases_page).post(cases_filter_post))
         .route("/workspace/cases/new", get(intake_page).post(intake_post))
         .route("/workspace/cases/{id}", get(case_page))
         .route("/workspace/cases/{id}/assessment", post(assessment_post))
@@ -200,6 +202,11 @@ pub struct WsChrome<'a> {
 impl WsChrome<'_> {
     pub fn t(&self, key: &str) -> String {
         self.c.t(key)
+    }
+    /// A string with a `count` (plural forms are the catalogue's business).
+    pub fn t_n(&self, key: &str, count: usize) -> String {
+        self.c
+            .targ(key, "count", fluent_bundle::FluentValue::from(count))
     }
     pub fn lang(&self) -> &'static str {
         self.c.lang()
@@ -581,66 +588,217 @@ async fn invite_post(
 struct CasesPage<'a> {
     w: WsChrome<'a>,
     heading: String,
-    cases: Vec<CaseLine>,
+    cases: Vec<CaseRow>,
     org_missing: bool,
     due: Vec<ws::DueAction>,
     show_due: bool,
+    /// The filter form (on the case list, not on the dashboard).
+    filters: Option<CaseFilters>,
+    error: Option<String>,
+}
+
+pub struct CaseRow {
+    pub line: CaseLine,
+    pub assignee: String,
+}
+
+pub struct CaseFilters {
+    pub statuses: Vec<Opt>,
+    pub kinds: Vec<Opt>,
+    pub assignees: Vec<Opt>,
+    pub overdue_only: bool,
+    pub query: String,
+    pub searched: bool,
+}
+
+fn filter_options(w: &WsChrome<'_>, f: &ws::CaseFilter, members: &[ws::Member]) -> CaseFilters {
+    let opt = |code: &str, name: String, selected: bool| Opt {
+        code: code.to_string(),
+        name,
+        selected,
+    };
+    let mut statuses = vec![opt("", w.t("ws-filter-any"), f.status.is_none())];
+    for st in ["open", "closed"] {
+        statuses.push(opt(
+            st,
+            w.t(&format!("ws-status-{st}")),
+            f.status.as_deref() == Some(st),
+        ));
+    }
+    let mut kinds = vec![opt("", w.t("ws-filter-any"), f.crime_kind.is_none())];
+    for k in CrimeKind::ALL {
+        kinds.push(opt(
+            k.key(),
+            w.t(&format!("rights-kind-{}", k.key())),
+            f.crime_kind.as_deref() == Some(k.key()),
+        ));
+    }
+    let mut assignees = vec![
+        opt(
+            "",
+            w.t("ws-filter-anyone"),
+            f.assignee == ws::Assignee::Anyone,
+        ),
+        opt("me", w.t("ws-filter-me"), f.assignee == ws::Assignee::Me),
+        opt(
+            "unassigned",
+            w.t("ws-unassigned"),
+            f.assignee == ws::Assignee::Unassigned,
+        ),
+    ];
+    for m in members {
+        assignees.push(opt(
+            &m.user_id,
+            m.email.clone(),
+            f.assignee == ws::Assignee::Person(m.user_id.clone()),
+        ));
+    }
+    CaseFilters {
+        statuses,
+        kinds,
+        assignees,
+        overdue_only: f.overdue_only,
+        query: f.query.clone().unwrap_or_default(),
+        searched: f.query.as_deref().is_some_and(|q| !q.trim().is_empty()),
+    }
+}
+
+/// Reads the filter form (or the API's query string): empty values mean "any".
+pub(crate) fn case_filter(f: &HashMap<String, String>) -> ws::CaseFilter {
+    let some = |k: &str| {
+        f.get(k)
+            .map(|v| v.trim().to_string())
+            .filter(|v| !v.is_empty())
+    };
+    ws::CaseFilter {
+        status: some("status"),
+        crime_kind: some("crime_kind"),
+        assignee: match some("assignee").as_deref() {
+            None => ws::Assignee::Anyone,
+            Some("me") => ws::Assignee::Me,
+            Some("unassigned") => ws::Assignee::Unassigned,
+            Some(p) => ws::Assignee::Person(p.to_string()),
+        },
+        overdue_only: some("overdue").is_some_and(|v| v == "1" || v == "true" || v == "on"),
+        query: some("query"),
+    }
 }
 
 async fn case_list(
     state: &AppState,
     headers: &HeaderMap,
-    mine_only: bool,
+    dashboard: bool,
+    body: Option<&[u8]>,
 ) -> Result<Response, AppError> {
     let l = ws_locale(headers);
     let (_, s, actor) = signed_in!(state, headers);
-    let (cases, org_missing) = match main_org(&actor) {
-        Some(org) => (
-            ws::list_cases(
-                &state.db,
-                &state.config.master_key,
-                &actor,
-                &org,
-                mine_only,
-                state.now(),
-            )
-            .await?,
-            false,
-        ),
-        None => (Vec::new(), true),
+    let filter = match body {
+        Some(b) => {
+            let f = form(b);
+            if !csrf_ok(&s, &f) {
+                return Err(AppError::NotFound);
+            }
+            case_filter(&f)
+        }
+        None if dashboard => ws::CaseFilter::mine(),
+        None => ws::CaseFilter::default(),
     };
-    let (title, heading) = if mine_only {
+    let (title, heading) = if dashboard {
         ("ws-home-title", "ws-my-cases")
     } else {
         ("ws-cases-title", "ws-cases-title")
     };
-    let due = if mine_only {
+    let w = chrome(state, l, title, Some(&s));
+    let mut error = None;
+    let mut members = Vec::new();
+    let (lines, org_missing) = match main_org(&actor) {
+        Some(org) => {
+            members = ws::members(&state.db, &actor, &org)
+                .await
+                .unwrap_or_default();
+            match ws::list_cases(
+                &state.db,
+                &state.config.master_key,
+                &actor,
+                &org,
+                &filter,
+                state.now(),
+            )
+            .await
+            {
+                Ok(c) => (c, false),
+                Err(WorkspaceError::Invalid { field, .. }) => {
+                    error = Some(state.i18n.t(
+                        l,
+                        "ws-intake-invalid",
+                        &[("field", fluent_bundle::FluentValue::from(field))],
+                    ));
+                    (Vec::new(), false)
+                }
+                Err(e) => return Err(e.into()),
+            }
+        }
+        None => (Vec::new(), true),
+    };
+    let cases = lines
+        .into_iter()
+        .map(|line| {
+            let assignee = match line.assigned_to.as_deref() {
+                None => w.t("ws-unassigned"),
+                Some(_) if line.assigned_to_me => s.email.clone(),
+                Some(u) => members
+                    .iter()
+                    .find(|m| m.user_id == u)
+                    .map(|m| m.email.clone())
+                    .unwrap_or_else(|| "–".into()),
+            };
+            CaseRow { line, assignee }
+        })
+        .collect();
+    let due = if dashboard {
         ws::my_due_actions(&state.db, &actor, state.now()).await?
     } else {
         Vec::new()
     };
-    Ok(page(render(&CasesPage {
+    let filters = (!dashboard).then(|| filter_options(&w, &filter, &members));
+    let mut r = page(render(&CasesPage {
         due,
-        show_due: mine_only,
+        show_due: dashboard,
         heading: state.i18n.t(l, heading, &[]),
-        w: chrome(state, l, title, Some(&s)),
+        w,
         cases,
         org_missing,
-    })?))
+        filters,
+        error: error.clone(),
+    })?);
+    if error.is_some() {
+        *r.status_mut() = StatusCode::BAD_REQUEST;
+    }
+    Ok(r)
 }
 
 async fn dashboard(
     State(state): State<AppState>,
     headers: HeaderMap,
 ) -> Result<Response, AppError> {
-    case_list(&state, &headers, true).await
+    case_list(&state, &headers, true, None).await
 }
 
 async fn cases_page(
     State(state): State<AppState>,
     headers: HeaderMap,
 ) -> Result<Response, AppError> {
-    case_list(&state, &headers, false).await
+    case_list(&state, &headers, false, None).await
+}
+
+/// The filtered case list. Filters travel by POST, so that a name searched for never appears in
+/// a URL, a log or the browser's history.
+async fn cases_filter_post(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Result<Response, AppError> {
+    case_list(&state, &headers, false, Some(&body)).await
 }
 
 #[derive(Template)]
@@ -803,6 +961,13 @@ struct CasePage<'a> {
     domains: Vec<Opt>,
     consents: Vec<ConsentView>,
     purposes: Vec<Opt>,
+    events: Vec<EventView>,
+}
+
+pub struct EventView {
+    pub when: String,
+    pub who: String,
+    pub what: String,
 }
 
 pub struct ActionView {
@@ -1123,7 +1288,31 @@ async fn case_view_with(
             })
             .collect()
     };
+    let events = ws::case_history(&state.db, actor, id, state.now())
+        .await?
+        .into_iter()
+        .map(|e| {
+            let key = format!("ws-act-{}", e.action.replace('.', "-"));
+            let what = if state.i18n.has(l, &key) {
+                w.t(&key)
+            } else {
+                state.i18n.t(
+                    l,
+                    "ws-act-other",
+                    &[("action", fluent_bundle::FluentValue::from(e.action.clone()))],
+                )
+            };
+            EventView {
+                when: e.at.get(..16).unwrap_or("").replace('T', " "),
+                who: e
+                    .actor_email
+                    .unwrap_or_else(|| w.t("ws-history-unknown-person")),
+                what,
+            }
+        })
+        .collect();
     let view = CasePage {
+        events,
         owners,
         plan,
         domains,
@@ -1770,4 +1959,159 @@ async fn audit_page(
         w: chrome(&state, l, "ws-audit-title", Some(&s)),
         rows,
     })?))
+}
+
+// ---------------------------------------------------------------------------------------------
+// Statistics (supervisors and admins): counts only, for funders and the network
+
+#[derive(Template)]
+#[template(path = "ws_reports.html")]
+struct ReportsPage<'a> {
+    w: WsChrome<'a>,
+    from: String,
+    to: String,
+    error: Option<String>,
+    groups: Vec<FigureGroup>,
+    csv_link: String,
+}
+
+pub struct FigureGroup {
+    pub title: String,
+    pub rows: Vec<(String, u64)>,
+}
+
+/// The period asked for: `from` and `to` (YYYY-MM-DD); by default the last twelve months.
+fn period(
+    q: &HashMap<String, String>,
+    today: chrono::NaiveDate,
+) -> Result<(chrono::NaiveDate, chrono::NaiveDate), &'static str> {
+    let date = |k: &'static str| -> Result<Option<chrono::NaiveDate>, &'static str> {
+        match q.get(k).map(|v| v.trim()).filter(|v| !v.is_empty()) {
+            None => Ok(None),
+            Some(v) => chrono::NaiveDate::parse_from_str(v, "%Y-%m-%d")
+                .map(Some)
+                .map_err(|_| k),
+        }
+    };
+    let to = date("to")?.unwrap_or(today);
+    let from = date("from")?.unwrap_or(to - chrono::Duration::days(364));
+    Ok((from, to))
+}
+
+async fn statistics_for(
+    state: &AppState,
+    l: Locale,
+    actor: &Actor,
+    q: &HashMap<String, String>,
+) -> Result<Result<ws::Statistics, (String, String, String)>, AppError> {
+    let org = main_org(actor).ok_or(AppError::NotFound)?;
+    let field_error = |field: &str| {
+        state.i18n.t(
+            l,
+            "ws-intake-invalid",
+            &[("field", fluent_bundle::FluentValue::from(field.to_string()))],
+        )
+    };
+    let raw = |k: &str| q.get(k).cloned().unwrap_or_default();
+    let (from, to) = match period(q, state.now().date_naive()) {
+        Ok(p) => p,
+        Err(field) => return Ok(Err((field_error(field), raw("from"), raw("to")))),
+    };
+    match ws::statistics(&state.db, actor, &org, from, to, state.now()).await {
+        Ok(st) => Ok(Ok(st)),
+        Err(WorkspaceError::Invalid { field, .. }) => {
+            Ok(Err((field_error(&field), from.to_string(), to.to_string())))
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+async fn reports_page(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    axum::extract::Query(q): axum::extract::Query<HashMap<String, String>>,
+) -> Result<Response, AppError> {
+    let l = ws_locale(&headers);
+    let (_, s, actor) = signed_in!(state, headers);
+    let w = chrome(&state, l, "ws-reports-title", Some(&s));
+    let (st, error, from, to) = match statistics_for(&state, l, &actor, &q).await? {
+        Ok(st) => {
+            let (f, t) = (st.from.to_string(), st.to.to_string());
+            (Some(st), None, f, t)
+        }
+        Err((e, f, t)) => (None, Some(e), f, t),
+    };
+    let label = |dimension: &str, value: &str| -> String {
+        match dimension {
+            "opened_by_crime_kind" if value != "unknown" => w.t(&format!("rights-kind-{value}")),
+            "closed_by_outcome" if value != "unknown" => w.t(&format!("ws-outcome-{value}")),
+            "opened_by_crime_country" if value != "unknown" => state
+                .countries
+                .iter()
+                .find(|p| p.code.to_string().eq_ignore_ascii_case(value))
+                .map(|p| p.name(l.code()).to_string())
+                .unwrap_or_else(|| value.to_string()),
+            _ if value == "unknown" => w.t("ws-report-unknown"),
+            _ if value == "total" => w.t("ws-report-total"),
+            _ if value == "child_victim" => w.t("ws-report-child"),
+            _ => value.to_string(),
+        }
+    };
+    let groups = st
+        .as_ref()
+        .map(|st| {
+            let mut groups: Vec<FigureGroup> = Vec::new();
+            for f in &st.figures {
+                let title = w.t(&format!("ws-report-{}", f.dimension.replace('_', "-")));
+                let row = (label(f.dimension, &f.value), f.count);
+                match groups.iter_mut().find(|g| g.title == title) {
+                    Some(g) => g.rows.push(row),
+                    None => groups.push(FigureGroup {
+                        title,
+                        rows: vec![row],
+                    }),
+                }
+            }
+            groups
+        })
+        .unwrap_or_default();
+    let csv_link = format!("/workspace/reports.csv?from={from}&to={to}");
+    let failed = error.is_some();
+    let mut r = page(render(&ReportsPage {
+        w,
+        from,
+        to,
+        error,
+        groups,
+        csv_link,
+    })?);
+    if failed {
+        *r.status_mut() = StatusCode::BAD_REQUEST;
+    }
+    Ok(r)
+}
+
+async fn reports_csv(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    axum::extract::Query(q): axum::extract::Query<HashMap<String, String>>,
+) -> Result<Response, AppError> {
+    let l = ws_locale(&headers);
+    let (_, _, actor) = signed_in!(state, headers);
+    match statistics_for(&state, l, &actor, &q).await? {
+        Ok(st) => {
+            let mut r = st.to_csv().into_response();
+            let h = r.headers_mut();
+            h.insert(
+                header::CONTENT_TYPE,
+                HeaderValue::from_static("text/csv; charset=utf-8"),
+            );
+            h.insert(
+                header::CONTENT_DISPOSITION,
+                HeaderValue::from_static("attachment; filename=\"harbour-statistics.csv\""),
+            );
+            Ok(page(r))
+        }
+        Err((e, _, _)) => Ok(page((StatusCode::BAD_REQUEST, e).into_response())),
+    }
 }

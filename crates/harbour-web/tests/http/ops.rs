@@ -39,6 +39,15 @@ async fn openapi_documents_every_api_path() {
         "/api/v1/cases/{id}",
         "/api/v1/cases/{id}/notes",
         "/api/v1/cases/{id}/assessments",
+        "/api/v1/cases/search",
+        "/api/v1/cases/{id}/history",
+        "/api/v1/cases/{id}/plan",
+        "/api/v1/cases/{id}/plan/{action}/done",
+        "/api/v1/cases/{id}/consents",
+        "/api/v1/cases/{id}/consents/{consent}/withdraw",
+        "/api/v1/cases/{id}/assign",
+        "/api/v1/cases/{id}/close",
+        "/api/v1/cases/{id}/export",
     ] {
         assert!(paths.contains_key(p), "{p} undocumented");
     }

@@ -59,6 +59,26 @@ impl<'a> Client<'a> {
     }
 }
 
+impl Client<'_> {
+    /// A JSON API call with the session cookie and, for writes, the session's CSRF token.
+    async fn json(&self, method: &str, uri: &str, csrf: &str, body: Option<&str>) -> Reply {
+        let mut b = Request::builder()
+            .method(method)
+            .uri(uri)
+            .header("x-csrf-token", csrf)
+            .header(header::CONTENT_TYPE, "application/json");
+        if let Some(c) = &self.cookie {
+            b = b.header(header::COOKIE, c);
+        }
+        self.app
+            .request(
+                b.body(Body::from(body.unwrap_or("").to_string()))
+                    .expect("request"),
+            )
+            .await
+    }
+}
+
 /// The signed-in person's id, from the owner list of the plan form.
 async fn cw_id(c: &Client<'_>) -> String {
     let home = c.get("/workspace/cases").await;
@@ -634,6 +654,239 @@ async fn the_json_api_with_scoped_tokens() {
     assert_eq!(r.json()["items"][0]["body"], "Fictional note");
     let r = api(&app, "GET", "/api/v1/cases", Some(&read), None).await;
     assert_eq!(r.json()["items"].as_array().expect("items").len(), 1);
+    // the support plan: add, list, mark done
+    let r = api(
+        &app,
+        "POST",
+        &format!("/api/v1/cases/{id}/plan"),
+        Some(&write),
+        Some(
+            r#"{"domain": "legal", "action": "Fictional: book a lawyer", "due_on": "2026-11-20"}"#,
+        ),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.body);
+    let r = api(
+        &app,
+        "GET",
+        &format!("/api/v1/cases/{id}/plan"),
+        Some(&read),
+        None,
+    )
+    .await;
+    let action = r.json()["items"][0].clone();
+    assert_eq!(action["action"], "Fictional: book a lawyer");
+    assert_eq!(action["done"], false);
+    // the list shows the overdue work (the test clock is later than the due date)
+    let r = api(&app, "GET", "/api/v1/cases?overdue=true", Some(&read), None).await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    assert_eq!(r.json()["items"][0]["overdue"], 1);
+    assert_eq!(r.json()["items"][0]["next_due"], "2026-11-20");
+    let r = api(
+        &app,
+        "POST",
+        &format!(
+            "/api/v1/cases/{id}/plan/{}/done",
+            action["id"].as_str().expect("id")
+        ),
+        Some(&write),
+        None,
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    let r = api(&app, "GET", "/api/v1/cases?overdue=true", Some(&read), None).await;
+    assert_eq!(r.json()["items"].as_array().expect("items").len(), 0);
+    let r = api(
+        &app,
+        "POST",
+        &format!("/api/v1/cases/{id}/plan"),
+        Some(&write),
+        Some(r#"{"domain": "astrology", "action": "x"}"#),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::BAD_REQUEST);
+    assert_eq!(r.json()["errors"][0]["field"], "domain");
+    // consents: record, list, withdraw
+    let r = api(
+        &app,
+        "POST",
+        &format!("/api/v1/cases/{id}/consents"),
+        Some(&write),
+        Some(r#"{"purpose": "referral", "scope": "Fictional scope", "given_on": "2026-11-02"}"#),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.body);
+    let r = api(
+        &app,
+        "GET",
+        &format!("/api/v1/cases/{id}/consents"),
+        Some(&read),
+        None,
+    )
+    .await;
+    let consent = r.json()["items"][0].clone();
+    assert_eq!(consent["purpose"], "referral");
+    assert_eq!(consent["scope"], "Fictional scope");
+    assert!(consent["withdrawn_on"].is_null());
+    let r = api(
+        &app,
+        "POST",
+        &format!(
+            "/api/v1/cases/{id}/consents/{}/withdraw",
+            consent["id"].as_str().expect("id")
+        ),
+        Some(&write),
+        None,
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    let r = api(
+        &app,
+        "GET",
+        &format!("/api/v1/cases/{id}/consents"),
+        Some(&read),
+        None,
+    )
+    .await;
+    assert!(!r.json()["items"][0]["withdrawn_on"].is_null());
+    let r = api(
+        &app,
+        "POST",
+        &format!("/api/v1/cases/{id}/consents"),
+        Some(&write),
+        Some(r#"{"purpose": "referral", "given_on": "yesterday"}"#),
+    )
+    .await;
+    assert_eq!(r.json()["errors"][0]["field"], "given_on");
+    // a name is searched by POST, never in a URL
+    let r = api(&app, "GET", "/api/v1/cases?query=Lark", Some(&read), None).await;
+    assert_eq!(r.status, StatusCode::BAD_REQUEST);
+    assert_eq!(r.json()["errors"][0]["field"], "query");
+    let r = api(
+        &app,
+        "POST",
+        "/api/v1/cases/search",
+        Some(&read),
+        Some(r#"{"query": "LARK"}"#),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    assert_eq!(r.json()["items"][0]["id"], id.as_str());
+    let r = api(
+        &app,
+        "POST",
+        "/api/v1/cases/search",
+        Some(&read),
+        Some(r#"{"query": "Lar"}"#),
+    )
+    .await;
+    assert_eq!(r.json()["items"].as_array().expect("items").len(), 0);
+    // assignment follows training: the untrained caseworker is refused with a reason
+    let r = api(
+        &app,
+        "POST",
+        &format!("/api/v1/cases/{id}/assign"),
+        Some(&write),
+        Some(r#"{"user_id": "not-an-id"}"#),
+    )
+    .await;
+    assert_eq!(r.json()["errors"][0]["field"], "user_id");
+    // subject access and history
+    let r = api(
+        &app,
+        "GET",
+        &format!("/api/v1/cases/{id}/export"),
+        Some(&read),
+        None,
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert!(r.body.contains("Fictional note"));
+    let r = api(
+        &app,
+        "GET",
+        &format!("/api/v1/cases/{id}/history"),
+        Some(&read),
+        None,
+    )
+    .await;
+    let actions: Vec<String> = r.json()["items"]
+        .as_array()
+        .expect("items")
+        .iter()
+        .map(|e| e["action"].as_str().unwrap_or("").to_string())
+        .collect();
+    for a in [
+        "case.create",
+        "note.create",
+        "plan.add",
+        "plan.done",
+        "consent.withdraw",
+        "case.export",
+    ] {
+        assert!(
+            actions.iter().any(|x| x == a),
+            "{a} missing from {actions:?}"
+        );
+    }
+    assert_eq!(r.json()["items"][0]["by"], "cw@example.org");
+    // closing: with a known outcome only; filters then find it among the closed cases
+    let r = api(
+        &app,
+        "POST",
+        &format!("/api/v1/cases/{id}/close"),
+        Some(&write),
+        Some(r#"{"outcome": "vanished"}"#),
+    )
+    .await;
+    assert_eq!(r.json()["errors"][0]["field"], "outcome");
+    let r = api(
+        &app,
+        "POST",
+        &format!("/api/v1/cases/{id}/close"),
+        Some(&write),
+        Some(r#"{"outcome": "support_completed"}"#),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    let r = api(
+        &app,
+        "GET",
+        "/api/v1/cases?status=closed",
+        Some(&read),
+        None,
+    )
+    .await;
+    assert_eq!(r.json()["items"].as_array().expect("items").len(), 1);
+    let r = api(&app, "GET", "/api/v1/cases?status=open", Some(&read), None).await;
+    assert_eq!(r.json()["items"].as_array().expect("items").len(), 0);
+    let r = api(&app, "GET", "/api/v1/cases?status=lost", Some(&read), None).await;
+    assert_eq!(r.json()["errors"][0]["field"], "status");
+    // a read token cannot erase; a caseworker cannot either
+    assert_eq!(
+        api(
+            &app,
+            "DELETE",
+            &format!("/api/v1/cases/{id}"),
+            Some(&read),
+            None
+        )
+        .await
+        .status,
+        StatusCode::FORBIDDEN
+    );
+    assert_eq!(
+        api(
+            &app,
+            "DELETE",
+            &format!("/api/v1/cases/{id}"),
+            Some(&write),
+            None
+        )
+        .await
+        .status,
+        StatusCode::NOT_FOUND
+    );
     // bad input: a coded error naming the field
     let r = api(
         &app,
@@ -711,6 +964,10 @@ async fn authorisation_matrix_over_every_case_route() {
         .await;
     let created = between(&r.body, "role=\"status\">", "</p>");
     let id = between(created, "href=\"/workspace/cases/", "\"").to_string();
+    let owner_id = ws::check_password(&app.db.db, "owner@example.org", PASS)
+        .await
+        .expect("check")
+        .expect("owner");
     for role in Role::ALL {
         for (org_id, own) in [(&a, true), (&b, false)] {
             let mut c = signed_in(
@@ -794,6 +1051,133 @@ async fn authorisation_matrix_over_every_case_route() {
                     ok(manages, StatusCode::BAD_REQUEST),
                 ),
                 (
+                    "GET api history",
+                    c.get(&format!("/api/v1/cases/{id}/history")).await.status,
+                    ok(reads, StatusCode::OK),
+                ),
+                (
+                    "GET api plan",
+                    c.get(&format!("/api/v1/cases/{id}/plan")).await.status,
+                    ok(reads, StatusCode::OK),
+                ),
+                (
+                    "GET api consents",
+                    c.get(&format!("/api/v1/cases/{id}/consents")).await.status,
+                    ok(reads, StatusCode::OK),
+                ),
+                (
+                    "GET api notes",
+                    c.get(&format!("/api/v1/cases/{id}/notes")).await.status,
+                    ok(reads, StatusCode::OK),
+                ),
+                (
+                    "GET api assessments",
+                    c.get(&format!("/api/v1/cases/{id}/assessments"))
+                        .await
+                        .status,
+                    ok(reads, StatusCode::OK),
+                ),
+                (
+                    "GET api export",
+                    c.get(&format!("/api/v1/cases/{id}/export")).await.status,
+                    ok(reads, StatusCode::OK),
+                ),
+                (
+                    "POST api note",
+                    c.json(
+                        "POST",
+                        &format!("/api/v1/cases/{id}/notes"),
+                        &t,
+                        Some(r#"{"body": "x"}"#),
+                    )
+                    .await
+                    .status,
+                    ok(reads, StatusCode::CREATED),
+                ),
+                (
+                    "POST api assessment",
+                    c.json(
+                        "POST",
+                        &format!("/api/v1/cases/{id}/assessments"),
+                        &t,
+                        Some(r#"{"risk": "low"}"#),
+                    )
+                    .await
+                    .status,
+                    ok(reads, StatusCode::CREATED),
+                ),
+                (
+                    "POST api plan",
+                    c.json(
+                        "POST",
+                        &format!("/api/v1/cases/{id}/plan"),
+                        &t,
+                        Some(r#"{"domain": "legal", "action": "x"}"#),
+                    )
+                    .await
+                    .status,
+                    ok(reads, StatusCode::CREATED),
+                ),
+                (
+                    "POST api consent",
+                    c.json(
+                        "POST",
+                        &format!("/api/v1/cases/{id}/consents"),
+                        &t,
+                        Some(r#"{"purpose": "referral", "given_on": "2026-11-01"}"#),
+                    )
+                    .await
+                    .status,
+                    ok(reads, StatusCode::CREATED),
+                ),
+                (
+                    // the untrained owner cannot hold it: a reasoned 409, only for managers
+                    "POST api assign",
+                    c.json(
+                        "POST",
+                        &format!("/api/v1/cases/{id}/assign"),
+                        &t,
+                        Some(&format!(r#"{{"user_id": "{owner_id}"}}"#)),
+                    )
+                    .await
+                    .status,
+                    ok(manages, StatusCode::CONFLICT),
+                ),
+                (
+                    "POST close",
+                    c.post(
+                        &format!("/workspace/cases/{id}/close"),
+                        &format!("csrf={t}&outcome=referred"),
+                    )
+                    .await
+                    .status,
+                    ok(reads, StatusCode::SEE_OTHER),
+                ),
+                (
+                    "POST api close",
+                    c.json(
+                        "POST",
+                        &format!("/api/v1/cases/{id}/close"),
+                        &t,
+                        Some(r#"{"outcome": "referred"}"#),
+                    )
+                    .await
+                    .status,
+                    ok(reads, StatusCode::OK),
+                ),
+                (
+                    // erasure: organisation admins only; the own admin erases after the loop
+                    "DELETE api case",
+                    if own && role == Role::OrgAdmin {
+                        StatusCode::NOT_FOUND
+                    } else {
+                        c.json("DELETE", &format!("/api/v1/cases/{id}"), &t, None)
+                            .await
+                            .status
+                    },
+                    StatusCode::NOT_FOUND,
+                ),
+                (
                     // erasure without the confirmation box is refused for everyone
                     "POST erase unconfirmed",
                     c.post(
@@ -821,4 +1205,154 @@ async fn authorisation_matrix_over_every_case_route() {
         StatusCode::OK
     );
     assert!(ws::verify_audit(&app.db.db).await.expect("verify").is_ok());
+    // the organisation's admin erases it through the API: gone for everyone, and the chain holds
+    let admin = signed_in(&app, &a, Role::OrgAdmin, "eraser@example.org").await;
+    let t = csrf(&admin.get("/workspace/").await.body);
+    let r = admin
+        .json("DELETE", &format!("/api/v1/cases/{id}"), &t, None)
+        .await;
+    assert_eq!(r.status, StatusCode::NO_CONTENT, "{}", r.body);
+    assert_eq!(
+        owner.get(&format!("/workspace/cases/{id}")).await.status,
+        StatusCode::NOT_FOUND
+    );
+    assert!(ws::verify_audit(&app.db.db).await.expect("verify").is_ok());
+}
+
+/// The case list's filters travel by POST (a searched name never reaches a URL) and the case
+/// page's history tab shows who did what.
+#[tokio::test]
+async fn case_list_filters_and_the_history_tab() {
+    let app = TestApp::new().await;
+    let a = org(&app, "Org A").await;
+    let mut sup = signed_in(&app, &a, Role::Supervisor, "sup@example.org").await;
+    let t = csrf(&sup.get("/workspace/cases/new").await.body);
+    for (pseudonym, kind) in [("Heron", "fraud"), ("Kestrel", "robbery")] {
+        let r = sup
+            .post(
+                "/workspace/cases/new",
+                &format!("csrf={t}&pseudonym={pseudonym}&crime_kind={kind}"),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    }
+    let all = sup.get("/workspace/cases").await;
+    assert!(all.body.contains("Heron") && all.body.contains("Kestrel"));
+    assert!(all
+        .body
+        .contains("method=\"post\" action=\"/workspace/cases\""));
+    // by kind of crime
+    let r = sup
+        .post("/workspace/cases", &format!("csrf={t}&crime_kind=fraud"))
+        .await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert!(r.body.contains("Heron") && !r.body.contains("Kestrel"));
+    // by exact pseudonym, whatever the case of the letters; a part of it finds nothing
+    let r = sup
+        .post("/workspace/cases", &format!("csrf={t}&query=kestrel"))
+        .await;
+    assert!(r.body.contains("Kestrel") && !r.body.contains("Heron"));
+    let r = sup
+        .post("/workspace/cases", &format!("csrf={t}&query=Kest"))
+        .await;
+    assert!(!r.body.contains("Kestrel"));
+    // nobody is assigned, so "unassigned" shows both and "me" neither
+    let r = sup
+        .post("/workspace/cases", &format!("csrf={t}&assignee=unassigned"))
+        .await;
+    assert!(r.body.contains("Heron") && r.body.contains("Kestrel"));
+    let r = sup
+        .post("/workspace/cases", &format!("csrf={t}&assignee=me"))
+        .await;
+    assert!(!r.body.contains("Heron") && !r.body.contains("Kestrel"));
+    // a bad value is a translated error naming the field, and changes nothing
+    let r = sup
+        .post("/workspace/cases", &format!("csrf={t}&status=lost"))
+        .await;
+    assert_eq!(r.status, StatusCode::BAD_REQUEST);
+    assert!(r.body.contains("role=\"alert\""));
+    // without the CSRF token: refused
+    let r = sup.post("/workspace/cases", "query=Heron").await;
+    assert_eq!(r.status, StatusCode::NOT_FOUND);
+    // the history tab: the opening of the case and its readings, by whom
+    let rest = &all.body[all.body.find("<tbody>").expect("table")..];
+    let id = between(rest, "href=\"/workspace/cases/", "\"").to_string();
+    let page = sup.get(&format!("/workspace/cases/{id}")).await;
+    let history = between(&page.body, "id=\"history-h\"", "</section>");
+    assert!(history.contains("opened the case"), "{history}");
+    assert!(history.contains("read the case"));
+    assert!(history.contains("sup@example.org"));
+    // the search was audited as a search, without the name
+    let admin = ws::Actor {
+        user_id: "auditor".into(),
+        memberships: vec![harbour_domain::workspace::Membership {
+            organization: a.clone(),
+            role: Role::OrgAdmin,
+        }],
+    };
+    let log = ws::audit_log(&app.db.db, &admin, &a, 500)
+        .await
+        .expect("log");
+    let searches: Vec<_> = log.iter().filter(|r| r.action == "case.search").collect();
+    assert_eq!(searches.len(), 2, "two name searches");
+    for r in &searches {
+        assert!(!r.detail.to_lowercase().contains("kest"), "{}", r.detail);
+    }
+}
+
+/// Statistics: supervisors and admins see counts for a period and can download them as CSV;
+/// caseworkers and volunteers get nothing; a bad date is a translated error.
+#[tokio::test]
+async fn statistics_page_and_csv() {
+    let app = TestApp::new().await;
+    let a = org(&app, "Org A").await;
+    let mut sup = signed_in(&app, &a, Role::Supervisor, "sup@example.org").await;
+    let t = csrf(&sup.get("/workspace/cases/new").await.body);
+    let r = sup
+        .post(
+            "/workspace/cases/new",
+            &format!(
+                "csrf={t}&pseudonym=Plover&name=Secret+Name&crime_kind=fraud&crime_country=ES"
+            ),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    let r = sup.get("/workspace/reports").await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    assert_eq!(r.header("cache-control"), "no-store");
+    assert!(
+        r.body.contains("Cases opened, by kind of crime"),
+        "{}",
+        r.body
+    );
+    assert!(r.body.contains("Fraud") || r.body.contains("fraud"));
+    assert!(!r.body.contains("Plover") && !r.body.contains("Secret Name"));
+    let csv = sup
+        .get("/workspace/reports.csv?from=2026-11-01&to=2026-11-30")
+        .await;
+    assert_eq!(csv.status, StatusCode::OK);
+    assert!(csv.header("content-type").starts_with("text/csv"));
+    assert!(
+        csv.body.contains("opened_by_crime_kind,fraud,1"),
+        "{}",
+        csv.body
+    );
+    assert!(csv.body.contains("opened_by_crime_country,ES,1"));
+    assert!(!csv.body.contains("Plover") && !csv.body.contains("Secret"));
+    let bad = sup.get("/workspace/reports?from=yesterday").await;
+    assert_eq!(bad.status, StatusCode::BAD_REQUEST);
+    assert!(bad.body.contains("role=\"alert\""));
+    for role in [Role::Caseworker, Role::Volunteer, Role::NetworkCoordinator] {
+        let c = signed_in(&app, &a, role, &format!("{}@example.org", role.key())).await;
+        assert_eq!(
+            c.get("/workspace/reports").await.status,
+            StatusCode::NOT_FOUND,
+            "{role}"
+        );
+        assert_eq!(
+            c.get("/workspace/reports.csv").await.status,
+            StatusCode::NOT_FOUND,
+            "{role}"
+        );
+    }
 }
