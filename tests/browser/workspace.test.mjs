@@ -123,6 +123,19 @@ test('a caseworker signs in with two steps, assesses, re-assesses and adds a not
     assert.match(history, /recorded a needs assessment/);
     assert.ok(history.includes(demo('caseworker').email));
     await axeScan(page, 'workspace case');
+    // edit the intake: the safe-contact profile says no messages; the case page then warns
+    const caseUrl = page.url();
+    await submit(page, `a[href$="/edit"]`);
+    await axeScan(page, 'workspace intake edit');
+    await page.check('input[name=no_messages]');
+    await page.selectOption('#household_knows', 'no');
+    await page.fill('#crime_region', 'Edited by the browser test');
+    await submit(page, 'main form button[type=submit]');
+    assert.equal(page.url().split('#')[0], caseUrl.split('#')[0]);
+    assert.match(await page.locator('#overview').innerText(), /Do not leave messages for this person/);
+    assert.match(await page.locator('#history').innerText(), /changed the intake/);
+    await page.goto(`${origin}/workspace/cases/new`);
+    await axeScan(page, 'workspace intake');
     // the case list's filters travel by POST: nothing of them reaches the URL
     await page.goto(`${origin}/workspace/cases`);
     await page.selectOption('#f-status', 'open');

@@ -119,6 +119,7 @@ pub async fn load(db: &Db, mk: &MasterKey, now: DateTime<Utc>) -> Result<Vec<Dem
                             narrative: Some(narrative.into()),
                             crime_kind: Some(kind.into()),
                             crime_country: Some(country.into()),
+                            details: demo_details(kind),
                             ..Intake::default()
                         },
                         now,
@@ -129,6 +130,35 @@ pub async fn load(db: &Db, mk: &MasterKey, now: DateTime<Utc>) -> Result<Vec<Dem
         }
     }
     Ok(people)
+}
+
+/// A fictional safe-contact profile that fits the kind of crime.
+fn demo_details(kind: &str) -> harbour_domain::workspace::CaseDetails {
+    use harbour_domain::workspace::CaseDetails;
+    match kind {
+        "domestic_violence" => CaseDetails {
+            safe_channels: vec!["sms".into()],
+            safe_times: "Weekday mornings, 9–11".into(),
+            no_messages: true,
+            who_may_answer: "Only the person herself".into(),
+            household_knows: Some("no".into()),
+            reported: Some("not_yet_decided".into()),
+            ..Default::default()
+        },
+        "robbery" => CaseDetails {
+            safe_channels: vec!["phone".into(), "email".into()],
+            reported: Some("yes".into()),
+            reported_where: "Local police, near the station".into(),
+            languages: vec!["en".into()],
+            ..Default::default()
+        },
+        _ => CaseDetails {
+            safe_channels: vec!["phone".into()],
+            household_knows: Some("yes".into()),
+            reported: Some("yes".into()),
+            ..Default::default()
+        },
+    }
 }
 
 #[cfg(test)]

@@ -22,6 +22,8 @@ pub enum WorkspaceError {
     Invalid { field: String, reason: String },
     #[error("this invitation is unknown, used or expired")]
     Invitation,
+    #[error("stored data is damaged: {0}")]
+    Corrupt(String),
     #[error(transparent)]
     Crypto(#[from] CryptoError),
     #[error(transparent)]
@@ -669,6 +671,8 @@ pub struct Intake {
     pub crime_country: Option<String>,
     /// The victim is a child: assignment then needs child-victims training.
     pub child: bool,
+    /// The safe-contact profile, when and where, reporting, languages (sealed as one value).
+    pub details: harbour_domain::workspace::CaseDetails,
 }
 
 #[derive(Debug, Clone)]
@@ -726,10 +730,7 @@ pub async fn create_case(
     if pseudonym.is_empty() || pseudonym.chars().count() > 100 {
         return Err(invalid("pseudonym", "1 to 100 characters"));
     }
-    if let Some(cc) = &intake.crime_country {
-        harbour_domain::CountryCode::parse(cc)
-            .map_err(|_| invalid("crime_country", "an ISO 3166-1 alpha-2 code"))?;
-    }
+    let details = check_intake(intake)?;
     let keys = org_keys(db, mk, org).await?;
     let (key_id, key) = &keys.active_data;
     let id = Uuid::new_v4().to_string();
@@ -786,8 +787,8 @@ pub async fn create_case(
     sqlx::query(
         "INSERT INTO cases (id, organization_id, reference, pseudonym_enc, name_enc, contact_enc, \
          safe_contact_enc, narrative_enc, name_index, pseudonym_index, crime_kind, crime_country, \
-         status, assigned_to, created_by, created_at, updated_at, child) VALUES ($1, $2, $3, $4, \
-         $5, $6, $7, $8, $9, $10, $11, $12, 'open', $13, $14, $15, $15, $16)",
+         status, assigned_to, created_by, created_at, updated_at, child, details_enc) VALUES ($1, \
+         $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, 'open', $13, $14, $15, $15, $16, $17)",
     )
     .bind(&id)
     .bind(org)
@@ -812,6 +813,7 @@ pub async fn create_case(
     .bind(&actor.user_id)
     .bind(ts(now))
     .bind(i64::from(intake.child))
+    .bind(seal("details_enc", details.as_deref()))
     .execute(&mut *tx)
     .await?;
     audit(
@@ -833,6 +835,39 @@ pub async fn create_case(
         reference,
         duplicates,
     })
+}
+
+/// Checks an intake; returns its details as the JSON to seal (`None` when empty).
+fn check_intake(intake: &Intake) -> Result<Option<String>> {
+    let pseudonym = intake.pseudonym.trim();
+    if pseudonym.is_empty() || pseudonym.chars().count() > 100 {
+        return Err(invalid("pseudonym", "1 to 100 characters"));
+    }
+    if let Some(cc) = &intake.crime_country {
+        harbour_domain::CountryCode::parse(cc)
+            .map_err(|_| invalid("crime_country", "an ISO 3166-1 alpha-2 code"))?;
+    }
+    if let Some(k) = &intake.crime_kind {
+        if harbour_domain::rights::CrimeKind::parse(k).is_none() {
+            return Err(invalid("crime_kind", "unknown kind of crime"));
+        }
+    }
+    for (field, v, max) in [
+        ("name", &intake.name, 200),
+        ("contact", &intake.contact, 500),
+        ("safe_contact", &intake.safe_contact, 2000),
+        ("narrative", &intake.narrative, 20000),
+    ] {
+        if v.as_ref().is_some_and(|v| v.chars().count() > max) {
+            return Err(invalid(field, &format!("at most {max} characters")));
+        }
+    }
+    let details = intake
+        .details
+        .clone()
+        .validated()
+        .map_err(|(field, reason)| invalid(field, &reason))?;
+    Ok((!details.is_empty()).then(|| serde_json::to_string(&details).unwrap_or_default()))
 }
 
 fn open_case(org: &str, keys: &OrgKeys, r: &AnyRow) -> Result<Case> {
@@ -861,6 +896,11 @@ fn open_case(org: &str, keys: &OrgKeys, r: &AnyRow) -> Result<Case> {
             crime_kind: r.try_get("crime_kind")?,
             crime_country: r.try_get("crime_country")?,
             child: r.try_get::<i64, _>("child")? == 1,
+            details: match open("details_enc")? {
+                Some(json) => serde_json::from_str(&json)
+                    .map_err(|e| WorkspaceError::Corrupt(format!("case details: {e}")))?,
+                None => Default::default(),
+            },
         },
         organization_id: org.to_string(),
         reference: r.try_get("reference")?,
@@ -873,7 +913,7 @@ fn open_case(org: &str, keys: &OrgKeys, r: &AnyRow) -> Result<Case> {
 
 const CASE_COLUMNS: &str = "id, organization_id, reference, pseudonym_enc, name_enc, contact_enc, \
      safe_contact_enc, narrative_enc, crime_kind, crime_country, status, assigned_to, created_at, \
-     child";
+     child, details_enc";
 
 /// Reads one case, if the actor may; the read is audited in the same transaction.
 pub async fn read_case(
@@ -925,6 +965,130 @@ pub async fn read_case(
     tx.commit().await?;
     // a case one may not read looks like a case that does not exist
     case.ok_or(WorkspaceError::NotFound)
+}
+
+/// Replaces what intake recorded (the safe-contact profile changes, a name becomes needed, the
+/// victim reports after all). Whoever may write the case may do it; the audit entry names the
+/// fields that changed, never their values. The reference, status and assignment stay.
+pub async fn update_case(
+    db: &Db,
+    mk: &MasterKey,
+    actor: &Actor,
+    case_id: &str,
+    intake: &Intake,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    let details = check_intake(intake)?;
+    let org = guard(db, actor, case_id, CaseAccess::Write, now).await?;
+    let keys = org_keys(db, mk, &org).await?;
+    let row = sqlx::query(&format!("SELECT {CASE_COLUMNS} FROM cases WHERE id = $1"))
+        .bind(case_id)
+        .fetch_one(db.pool())
+        .await?;
+    let before = open_case(&org, &keys, &row)?.intake;
+    let mut changed: Vec<&str> = Vec::new();
+    let norm = |v: &Option<String>| {
+        v.as_deref()
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(str::to_string)
+    };
+    for (field, a, b) in [
+        (
+            "pseudonym",
+            Some(before.pseudonym.clone()),
+            Some(intake.pseudonym.clone()),
+        ),
+        ("name", before.name.clone(), intake.name.clone()),
+        ("contact", before.contact.clone(), intake.contact.clone()),
+        (
+            "safe_contact",
+            before.safe_contact.clone(),
+            intake.safe_contact.clone(),
+        ),
+        (
+            "narrative",
+            before.narrative.clone(),
+            intake.narrative.clone(),
+        ),
+        (
+            "crime_kind",
+            before.crime_kind.clone(),
+            intake.crime_kind.clone(),
+        ),
+        (
+            "crime_country",
+            before.crime_country.clone(),
+            intake
+                .crime_country
+                .as_ref()
+                .map(|c| c.to_ascii_uppercase()),
+        ),
+    ] {
+        if norm(&a) != norm(&b) {
+            changed.push(field);
+        }
+    }
+    if before.child != intake.child {
+        changed.push("child");
+    }
+    let new_details = intake.details.clone().validated().unwrap_or_default();
+    if before.details != new_details {
+        changed.push("details");
+    }
+    if changed.is_empty() {
+        return Ok(());
+    }
+    let (key_id, key) = &keys.active_data;
+    let seal = |column: &str, v: Option<&str>| {
+        v.map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(|s| crypto::seal(key_id, key, place(&org, column, case_id), s))
+    };
+    let pseudonym = intake.pseudonym.trim();
+    let name_index = intake
+        .name
+        .as_deref()
+        .filter(|n| !n.trim().is_empty())
+        .map(|n| crypto::blind_index(&keys.index, n));
+    let mut tx = db.pool().begin().await?;
+    lock(&mut tx).await?;
+    sqlx::query(
+        "UPDATE cases SET pseudonym_enc = $1, name_enc = $2, contact_enc = $3, \
+         safe_contact_enc = $4, narrative_enc = $5, name_index = $6, pseudonym_index = $7, \
+         crime_kind = $8, crime_country = $9, child = $10, details_enc = $11, updated_at = $12 \
+         WHERE id = $13",
+    )
+    .bind(seal("pseudonym_enc", Some(pseudonym)))
+    .bind(seal("name_enc", intake.name.as_deref()))
+    .bind(seal("contact_enc", intake.contact.as_deref()))
+    .bind(seal("safe_contact_enc", intake.safe_contact.as_deref()))
+    .bind(seal("narrative_enc", intake.narrative.as_deref()))
+    .bind(name_index)
+    .bind(crypto::blind_index(&keys.index, pseudonym))
+    .bind(intake.crime_kind.as_deref())
+    .bind(intake.crime_country.as_deref().map(str::to_ascii_uppercase))
+    .bind(i64::from(intake.child))
+    .bind(seal("details_enc", details.as_deref()))
+    .bind(ts(now))
+    .bind(case_id)
+    .execute(&mut *tx)
+    .await?;
+    audit(
+        &mut tx,
+        AuditEntry {
+            actor: Some(&actor.user_id),
+            organization: Some(&org),
+            action: "case.update",
+            target_kind: Some("case"),
+            target_id: Some(case_id),
+            detail: format!("fields={}", changed.join(",")),
+        },
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
 }
 
 /// Cases of an organisation whose name or pseudonym equals `query` (case and accents aside),
@@ -988,8 +1152,9 @@ pub async fn find_cases(
 }
 
 /// Every sealed (table, column) of the workspace, for rotation and erasure.
-const SEALED_COLUMNS: [(&str, &str); 9] = [
+const SEALED_COLUMNS: [(&str, &str); 10] = [
     ("cases", "pseudonym_enc"),
+    ("cases", "details_enc"),
     ("cases", "name_enc"),
     ("cases", "contact_enc"),
     ("cases", "safe_contact_enc"),
@@ -2126,6 +2291,8 @@ pub async fn export_case(
     let case = read_case(db, mk, actor, case_id, now).await?;
     let versions = assessments(db, mk, actor, case_id, now).await?;
     let notes = notes(db, mk, actor, case_id, now).await?;
+    let actions = plan(db, mk, actor, case_id, now).await?;
+    let consent_list = consents(db, mk, actor, case_id, now).await?;
     let trail = sqlx::query(
         "SELECT at, action, detail FROM audit_log WHERE target_kind = 'case' AND target_id = $1 \
          ORDER BY seq",
@@ -2146,6 +2313,15 @@ pub async fn export_case(
         "crime_kind": i.crime_kind,
         "crime_country": i.crime_country,
         "child": i.child,
+        "details": i.details,
+        "support_plan": actions.iter().map(|a| serde_json::json!({
+            "domain": a.domain, "action": a.action, "due_on": a.due_on.map(|d| d.to_string()),
+            "done": a.done,
+        })).collect::<Vec<_>>(),
+        "consents": consent_list.iter().map(|c| serde_json::json!({
+            "purpose": c.purpose, "scope": c.scope, "given_on": c.given_on,
+            "withdrawn_on": c.withdrawn_on,
+        })).collect::<Vec<_>>(),
         "assessments": versions.iter().map(|v| serde_json::json!({
             "version": v.version, "created_at": v.created_at, "answers": v.answers,
         })).collect::<Vec<_>>(),

@@ -21,7 +21,7 @@ fn now() -> chrono::DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 11, 28, 9, 0, 0).unwrap()
 }
 
-const CANARIES: [&str; 9] = [
+const CANARIES: [&str; 11] = [
     "CanaryPseudonymQx7",
     "Canary Fullname Zw3",
     "canary.contact.k9@example.org",
@@ -31,6 +31,8 @@ const CANARIES: [&str; 9] = [
     "CanaryCaseNoteM8",
     "CanaryPlanActionR2",
     "CanaryConsentScopeT6",
+    "CanarySafeTimesW1",
+    "CanaryCrimeRegionB4",
 ];
 
 async fn fill(w: &World, actor: &Actor, case_id: &str) {
@@ -88,6 +90,15 @@ fn canary_intake() -> Intake {
         crime_kind: Some("assault".into()),
         crime_country: Some("ES".into()),
         child: false,
+        details: harbour_domain::workspace::CaseDetails {
+            safe_channels: vec!["sms".into()],
+            safe_times: CANARIES[9].into(),
+            no_messages: true,
+            crime_region: CANARIES[10].into(),
+            languages: vec!["pl".into()],
+            interpreter: true,
+            ..Default::default()
+        },
     }
 }
 
@@ -189,6 +200,9 @@ async fn sensitive_fields_never_reach_the_database_in_clear() {
         .unwrap();
     assert_eq!(case.intake.pseudonym, CANARIES[0]);
     assert_eq!(case.intake.narrative.as_deref(), Some(CANARIES[4]));
+    assert_eq!(case.intake.details.safe_times, CANARIES[9]);
+    assert_eq!(case.intake.details.crime_region, CANARIES[10]);
+    assert!(case.intake.details.no_messages);
     // checkpoint nothing: the WAL is scanned as it is
     let stored = everything_stored(&w).await;
     assert!(stored.len() > 1000, "nothing was read from the database");
@@ -201,6 +215,17 @@ async fn sensitive_fields_never_reach_the_database_in_clear() {
     }
     // the master key is not in the database either
     assert!(!stored.contains(&w.mk.encoded()));
+    // subject access: the export holds every one of them, in clear, for the person
+    let export = workspace::export_case(&w.t.db, &w.mk, &cw, &created.id, now())
+        .await
+        .unwrap()
+        .to_string();
+    for c in CANARIES {
+        assert!(
+            export.contains(c),
+            "{c} missing from the subject-access export"
+        );
+    }
 }
 
 #[tokio::test]
@@ -466,8 +491,8 @@ async fn key_rotation_re_encrypts_everything_and_destroys_the_old_key() {
     let before = key_of(ids[0].clone()).await;
     let report = workspace::rotate_keys(&w.t.db, &w.mk, now()).await.unwrap();
     assert_eq!(report.organizations, 2);
-    // 5 case fields, 1 assessment, 1 note, 1 plan action and 1 consent for each of 3 cases
-    assert_eq!(report.fields, 27);
+    // 6 case fields, 1 assessment, 1 note, 1 plan action and 1 consent for each of 3 cases
+    assert_eq!(report.fields, 30);
     assert_eq!(report.keys_destroyed, 2);
     let after = key_of(ids[0].clone()).await;
     assert_ne!(before, after);
@@ -1141,6 +1166,85 @@ async fn statistics_count_the_casework_and_carry_nothing_personal() {
         )
         .await,
         Err(WorkspaceError::Invalid { .. })
+    ));
+    assert!(workspace::verify_audit(&w.t.db).await.unwrap().is_ok());
+}
+
+/// Intake can be corrected later: the new values are sealed, the name search follows the new
+/// name, the audit names the changed fields and never their values; bad input changes nothing.
+#[tokio::test]
+async fn the_intake_can_be_updated_and_the_audit_names_fields_only() {
+    let w = world().await;
+    let cw = person(&w, &w.org_a, Role::Caseworker, "cw@example.org").await;
+    let vol = person(&w, &w.org_a, Role::Volunteer, "vol@example.org").await;
+    let case = workspace::create_case(&w.t.db, &w.mk, &cw, &w.org_a, &canary_intake(), now())
+        .await
+        .unwrap();
+    let mut changed = canary_intake();
+    changed.name = Some("Renamed Person Q1".into());
+    changed.details.household_knows = Some("no".into());
+    changed.details.reported = Some("yes".into());
+    changed.details.reported_where = "CanaryPoliceStationH3".into();
+    workspace::update_case(&w.t.db, &w.mk, &cw, &case.id, &changed, now())
+        .await
+        .unwrap();
+    let read = workspace::read_case(&w.t.db, &w.mk, &cw, &case.id, now())
+        .await
+        .unwrap();
+    assert_eq!(read.intake.name.as_deref(), Some("Renamed Person Q1"));
+    assert_eq!(read.intake.details.household_knows.as_deref(), Some("no"));
+    assert_eq!(read.intake.details.reported_where, "CanaryPoliceStationH3");
+    assert_eq!(read.reference, case.reference);
+    // the keyed hash follows the new name; the old one no longer finds it
+    assert_eq!(
+        workspace::find_cases(&w.t.db, &w.mk, &cw, &w.org_a, "renamed person q1", now())
+            .await
+            .unwrap(),
+        vec![case.id.clone()]
+    );
+    assert!(
+        workspace::find_cases(&w.t.db, &w.mk, &cw, &w.org_a, CANARIES[1], now())
+            .await
+            .unwrap()
+            .is_empty()
+    );
+    // nothing of the new values is stored in clear
+    let stored = everything_stored(&w).await;
+    for c in ["Renamed Person Q1", "CanaryPoliceStationH3"] {
+        assert!(
+            !stored.to_lowercase().contains(&c.to_lowercase()),
+            "{c} in clear"
+        );
+    }
+    // the audit says which fields changed
+    let admin = Actor {
+        user_id: "auditor".into(),
+        memberships: vec![harbour_domain::workspace::Membership {
+            organization: w.org_a.clone(),
+            role: Role::OrgAdmin,
+        }],
+    };
+    let log = workspace::audit_log(&w.t.db, &admin, &w.org_a, 100)
+        .await
+        .unwrap();
+    let update = log.iter().find(|r| r.action == "case.update").unwrap();
+    assert_eq!(update.detail, "fields=name,details");
+    // bad input: refused, naming the field, and nothing changes
+    let mut bad = changed.clone();
+    bad.details.crime_date = "yesterday".into();
+    bad.name = Some("Should Not Land".into());
+    match workspace::update_case(&w.t.db, &w.mk, &cw, &case.id, &bad, now()).await {
+        Err(WorkspaceError::Invalid { field, .. }) => assert_eq!(field, "crime_date"),
+        other => panic!("expected an invalid field, got {other:?}"),
+    }
+    let again = workspace::read_case(&w.t.db, &w.mk, &cw, &case.id, now())
+        .await
+        .unwrap();
+    assert_eq!(again.intake.name.as_deref(), Some("Renamed Person Q1"));
+    // a volunteer not assigned cannot change it
+    assert!(matches!(
+        workspace::update_case(&w.t.db, &w.mk, &vol, &case.id, &changed, now()).await,
+        Err(WorkspaceError::NotFound)
     ));
     assert!(workspace::verify_audit(&w.t.db).await.unwrap().is_ok());
 }

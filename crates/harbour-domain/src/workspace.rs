@@ -294,6 +294,196 @@ impl NeedsAssessment {
     }
 }
 
+/// Channels a victim can be reached on safely.
+pub const CHANNELS: [&str; 7] = [
+    "phone",
+    "sms",
+    "email",
+    "letter",
+    "in_person",
+    "video",
+    "chat",
+];
+/// Whether the people the victim lives with know about the contact with the service.
+pub const HOUSEHOLD: [&str; 4] = ["yes", "no", "partly", "alone"];
+/// Whether the crime was reported.
+pub const REPORTED: [&str; 3] = ["yes", "no", "not_yet_decided"];
+
+/// What intake records besides the names: the safe-contact profile, when and where the crime
+/// happened, whether and where it was reported, languages and the need of an interpreter. All
+/// of it is sealed at rest as one value.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct CaseDetails {
+    /// Channels on which contact is safe (CHANNELS).
+    pub safe_channels: Vec<String>,
+    /// When contact is safe, in the caseworker's words ("weekdays 9–12").
+    pub safe_times: String,
+    /// Never leave a message (voicemail, letter, text).
+    pub no_messages: bool,
+    /// Who may answer or be spoken to.
+    pub who_may_answer: String,
+    /// HOUSEHOLD, or `None` when not asked.
+    pub household_knows: Option<String>,
+    /// When it happened: `YYYY`, `YYYY-MM` or `YYYY-MM-DD` (often only roughly known).
+    pub crime_date: String,
+    /// Region or city where it happened.
+    pub crime_region: String,
+    /// REPORTED, or `None` when not asked.
+    pub reported: Option<String>,
+    /// Where it was reported (which police, which country).
+    pub reported_where: String,
+    /// Languages the victim speaks, in order of preference.
+    pub languages: Vec<String>,
+    /// An interpreter is needed.
+    pub interpreter: bool,
+}
+
+impl CaseDetails {
+    /// Checks every value; an error names the field and says what is expected.
+    pub fn validated(mut self) -> Result<CaseDetails, (&'static str, String)> {
+        if let Some(c) = self
+            .safe_channels
+            .iter()
+            .find(|c| !CHANNELS.contains(&c.as_str()))
+        {
+            return Err(("safe_channels", format!("unknown channel {c:?}")));
+        }
+        self.safe_channels.sort_by_key(|c| {
+            CHANNELS
+                .iter()
+                .position(|x| x == c)
+                .unwrap_or(CHANNELS.len())
+        });
+        self.safe_channels.dedup();
+        for (field, v, max) in [
+            ("safe_times", &mut self.safe_times, 300),
+            ("who_may_answer", &mut self.who_may_answer, 300),
+            ("crime_region", &mut self.crime_region, 200),
+            ("reported_where", &mut self.reported_where, 300),
+            ("crime_date", &mut self.crime_date, 10),
+        ] {
+            *v = v.trim().to_string();
+            if v.chars().count() > max {
+                return Err((field, format!("at most {max} characters")));
+            }
+        }
+        if let Some(h) = &self.household_knows {
+            if !HOUSEHOLD.contains(&h.as_str()) {
+                return Err((
+                    "household_knows",
+                    format!("one of {}", HOUSEHOLD.join(", ")),
+                ));
+            }
+        }
+        if let Some(r) = &self.reported {
+            if !REPORTED.contains(&r.as_str()) {
+                return Err(("reported", format!("one of {}", REPORTED.join(", "))));
+            }
+        }
+        if !self.crime_date.is_empty() && !rough_date(&self.crime_date) {
+            return Err(("crime_date", "YYYY, YYYY-MM or YYYY-MM-DD".into()));
+        }
+        self.languages = self
+            .languages
+            .iter()
+            .map(|l| l.trim().to_string())
+            .filter(|l| !l.is_empty())
+            .collect();
+        if self.languages.len() > 10 || self.languages.iter().any(|l| l.chars().count() > 40) {
+            return Err((
+                "languages",
+                "at most 10 languages of at most 40 characters".into(),
+            ));
+        }
+        Ok(self)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        *self == CaseDetails::default()
+    }
+}
+
+/// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, each a real year, month or day.
+fn rough_date(s: &str) -> bool {
+    let parts: Vec<&str> = s.split('-').collect();
+    let num = |p: &str, len: usize| p.len() == len && p.bytes().all(|b| b.is_ascii_digit());
+    match parts.as_slice() {
+        [y] => num(y, 4),
+        [y, m] => {
+            num(y, 4)
+                && num(m, 2)
+                && chrono::NaiveDate::parse_from_str(&format!("{s}-01"), "%Y-%m-%d").is_ok()
+        }
+        [_, _, _] => chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").is_ok(),
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod details_tests {
+    use super::*;
+
+    #[test]
+    fn details_keep_known_values_and_name_the_bad_field() {
+        let d = CaseDetails {
+            safe_channels: vec!["sms".into(), "phone".into(), "sms".into()],
+            crime_date: "2026-10".into(),
+            languages: vec![" pl ".into(), "".into()],
+            ..Default::default()
+        }
+        .validated()
+        .unwrap_or_default();
+        assert_eq!(d.safe_channels, vec!["phone", "sms"]);
+        assert_eq!(d.languages, vec!["pl"]);
+        for (bad, field) in [
+            (
+                CaseDetails {
+                    safe_channels: vec!["pigeon".into()],
+                    ..Default::default()
+                },
+                "safe_channels",
+            ),
+            (
+                CaseDetails {
+                    crime_date: "2026-13".into(),
+                    ..Default::default()
+                },
+                "crime_date",
+            ),
+            (
+                CaseDetails {
+                    crime_date: "last week".into(),
+                    ..Default::default()
+                },
+                "crime_date",
+            ),
+            (
+                CaseDetails {
+                    household_knows: Some("maybe".into()),
+                    ..Default::default()
+                },
+                "household_knows",
+            ),
+            (
+                CaseDetails {
+                    reported: Some("perhaps".into()),
+                    ..Default::default()
+                },
+                "reported",
+            ),
+        ] {
+            assert_eq!(bad.validated().map_err(|e| e.0), Err(field));
+        }
+        for ok in ["2026", "2026-02", "2024-02-29"] {
+            assert!(rough_date(ok), "{ok}");
+        }
+        for no in ["26", "2026-2", "2025-02-29", "2026-01-01-01"] {
+            assert!(!rough_date(no), "{no}");
+        }
+    }
+}
+
 #[cfg(test)]
 mod assessment_tests {
     use super::*;

@@ -24,7 +24,7 @@ pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/api/v1/cases", get(list).post(create))
         .route("/api/v1/cases/search", post(search))
-        .route("/api/v1/cases/{id}", get(read).delete(erase))
+        .route("/api/v1/cases/{id}", get(read).put(replace).delete(erase))
         .route("/api/v1/cases/{id}/history", get(history))
         .route("/api/v1/cases/{id}/plan", get(plan).post(add_action))
         .route("/api/v1/cases/{id}/plan/{action}/done", post(action_done))
@@ -250,6 +250,7 @@ fn case_json(c: &ws::Case) -> Value {
         "assigned_to": c.assigned_to, "pseudonym": i.pseudonym, "name": i.name,
         "contact": i.contact, "safe_contact": i.safe_contact, "narrative": i.narrative,
         "crime_kind": i.crime_kind, "crime_country": i.crime_country, "child": i.child,
+        "details": i.details,
     })
 }
 
@@ -268,14 +269,9 @@ fn text(o: &serde_json::Map<String, Value>, k: &str) -> Result<Option<String>, A
     }
 }
 
-async fn create(
-    State(state): State<AppState>,
-    headers: HeaderMap,
-    body: Bytes,
-) -> Result<Response, AppError> {
-    let actor = who!(state, headers, Need::Write);
-    let o = parse(&body)?;
-    const FIELDS: [&str; 8] = [
+/// An intake from JSON (create and replace share it); unknown fields are refused by name.
+fn intake_from_json(o: &serde_json::Map<String, Value>) -> Result<Intake, AppError> {
+    const FIELDS: [&str; 9] = [
         "pseudonym",
         "name",
         "contact",
@@ -284,11 +280,12 @@ async fn create(
         "crime_kind",
         "crime_country",
         "child",
+        "details",
     ];
     if let Some(k) = o.keys().find(|k| !FIELDS.contains(&k.as_str())) {
         return Err(field_error(k, "unknown field"));
     }
-    let crime_kind = text(&o, "crime_kind")?;
+    let crime_kind = text(o, "crime_kind")?;
     if crime_kind
         .as_deref()
         .is_some_and(|k| harbour_domain::rights::CrimeKind::parse(k).is_none())
@@ -296,15 +293,31 @@ async fn create(
         return Err(field_error("crime_kind", "unknown value"));
     }
     let intake = Intake {
-        pseudonym: text(&o, "pseudonym")?.unwrap_or_default(),
-        name: text(&o, "name")?,
-        contact: text(&o, "contact")?,
-        safe_contact: text(&o, "safe_contact")?,
-        narrative: text(&o, "narrative")?,
+        pseudonym: text(o, "pseudonym")?.unwrap_or_default(),
+        name: text(o, "name")?,
+        contact: text(o, "contact")?,
+        safe_contact: text(o, "safe_contact")?,
+        narrative: text(o, "narrative")?,
         crime_kind,
-        crime_country: text(&o, "crime_country")?,
+        crime_country: text(o, "crime_country")?,
         child: o.get("child").and_then(Value::as_bool).unwrap_or(false),
+        details: match o.get("details") {
+            None | Some(Value::Null) => Default::default(),
+            Some(v) => serde_json::from_value(v.clone())
+                .map_err(|e| field_error("details", &format!("not case details: {e}")))?,
+        },
     };
+    Ok(intake)
+}
+
+async fn create(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Result<Response, AppError> {
+    let actor = who!(state, headers, Need::Write);
+    let o = parse(&body)?;
+    let intake = intake_from_json(&o)?;
     let org = org_of(&actor)?;
     let created = ws::create_case(
         &state.db,
@@ -680,4 +693,37 @@ async fn erase(
         .await
         .map_err(mapped)?;
     Ok(StatusCode::NO_CONTENT.into_response())
+}
+
+/// Replaces what intake recorded (`PUT`, the same body as intake); the audit names the fields
+/// that changed.
+async fn replace(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+    body: Bytes,
+) -> Result<Response, AppError> {
+    let actor = who!(state, headers, Need::Write);
+    let o = parse(&body)?;
+    let intake = intake_from_json(&o)?;
+    ws::update_case(
+        &state.db,
+        &state.config.master_key,
+        &actor,
+        &id,
+        &intake,
+        state.now(),
+    )
+    .await
+    .map_err(mapped)?;
+    let c = ws::read_case(
+        &state.db,
+        &state.config.master_key,
+        &actor,
+        &id,
+        state.now(),
+    )
+    .await
+    .map_err(mapped)?;
+    Ok(ok(case_json(&c)))
 }

@@ -43,6 +43,7 @@ pub fn routes() -> Router<AppState> {
         .route("/workspace/cases", get(cases_page).post(cases_filter_post))
         .route("/workspace/cases/new", get(intake_page).post(intake_post))
         .route("/workspace/cases/{id}", get(case_page))
+        .route("/workspace/cases/{id}/edit", get(edit_page).post(edit_post))
         .route("/workspace/cases/{id}/assessment", post(assessment_post))
         .route("/workspace/cases/{id}/notes", post(note_post))
         .route("/workspace/cases/{id}/assign", post(assign_post))
@@ -498,11 +499,7 @@ async fn token_post(
     {
         Ok(t) => sessions_view(&state, l, &token, &s, Some(t), None).await,
         Err(WorkspaceError::Invalid { field, .. }) => {
-            let msg = state.i18n.t(
-                l,
-                "ws-intake-invalid",
-                &[("field", fluent_bundle::FluentValue::from(field))],
-            );
+            let msg = invalid_field(&state, l, &field);
             sessions_view(&state, l, &token, &s, None, Some(msg)).await
         }
         Err(e) => Err(e.into()),
@@ -728,11 +725,7 @@ async fn case_list(
             {
                 Ok(c) => (c, false),
                 Err(WorkspaceError::Invalid { field, .. }) => {
-                    error = Some(state.i18n.t(
-                        l,
-                        "ws-intake-invalid",
-                        &[("field", fluent_bundle::FluentValue::from(field))],
-                    ));
+                    error = Some(invalid_field(state, l, &field));
                     (Vec::new(), false)
                 }
                 Err(e) => return Err(e.into()),
@@ -805,34 +798,153 @@ async fn cases_filter_post(
 #[template(path = "ws_intake.html")]
 struct IntakePage<'a> {
     w: WsChrome<'a>,
-    kinds: Vec<Opt>,
-    countries: Vec<Opt>,
+    f: IntakeForm,
     error: Option<String>,
     created: Option<(String, String)>,
     duplicates_visible: Vec<String>,
     duplicates_hidden: usize,
 }
 
-fn intake_view<'a>(state: &'a AppState, l: Locale, s: &Session) -> IntakePage<'a> {
-    let w = chrome(state, l, "ws-intake-title", Some(s));
+/// The intake form, blank or filled (after an error, or to edit a case).
+pub struct IntakeForm {
+    pub action: String,
+    pub v: Intake,
+    pub kinds: Vec<Opt>,
+    pub countries: Vec<Opt>,
+    pub channels: Vec<Check>,
+    pub household: Vec<Opt>,
+    pub reported: Vec<Opt>,
+    pub languages: String,
+}
+
+fn intake_form(w: &WsChrome<'_>, action: String, v: Intake) -> IntakeForm {
+    use harbour_domain::workspace::{CHANNELS, HOUSEHOLD, REPORTED};
     let kinds = CrimeKind::ALL
         .iter()
         .map(|k| Opt {
             code: k.key().to_string(),
             name: w.t(&format!("rights-kind-{}", k.key())),
-            selected: false,
+            selected: v.crime_kind.as_deref() == Some(k.key()),
         })
         .collect();
-    let countries = crate::public::country_options(&w.c, None);
-    IntakePage {
-        w,
+    let selected = v
+        .crime_country
+        .as_deref()
+        .and_then(|c| harbour_domain::CountryCode::parse(c).ok());
+    let countries = crate::public::country_options(&w.c, selected);
+    let channels = CHANNELS
+        .iter()
+        .map(|c| Check {
+            name: "safe_channels",
+            value: c,
+            label: w.t(&format!("ws-channel-{c}")),
+            checked: v.details.safe_channels.iter().any(|x| x == c),
+        })
+        .collect();
+    let choice = |prefix: &str, list: &[&str], current: &Option<String>| -> Vec<Opt> {
+        list.iter()
+            .map(|x| Opt {
+                code: x.to_string(),
+                name: w.t(&format!("{prefix}-{x}")),
+                selected: current.as_deref() == Some(*x),
+            })
+            .collect()
+    };
+    IntakeForm {
+        action,
         kinds,
         countries,
-        error: None,
-        created: None,
-        duplicates_visible: Vec::new(),
-        duplicates_hidden: 0,
+        channels,
+        household: choice("ws-household", &HOUSEHOLD, &v.details.household_knows),
+        reported: choice("ws-reported", &REPORTED, &v.details.reported),
+        languages: v.details.languages.join(", "),
+        v,
     }
+}
+
+/// Reads the intake form (create and edit share it).
+fn intake_from_form(body: &[u8]) -> (HashMap<String, String>, Intake) {
+    use harbour_domain::workspace::CaseDetails;
+    let pairs: Vec<(String, String)> = form_urlencoded::parse(body).into_owned().collect();
+    let f: HashMap<String, String> = pairs.iter().cloned().collect();
+    let opt = |k: &str| {
+        f.get(k)
+            .map(|v| v.trim().to_string())
+            .filter(|v| !v.is_empty())
+    };
+    let text = |k: &str| opt(k).unwrap_or_default();
+    let details = CaseDetails {
+        safe_channels: pairs
+            .iter()
+            .filter(|(k, _)| k == "safe_channels")
+            .map(|(_, v)| v.clone())
+            .collect(),
+        safe_times: text("safe_times"),
+        no_messages: f.get("no_messages").is_some_and(|v| v == "1"),
+        who_may_answer: text("who_may_answer"),
+        household_knows: opt("household_knows"),
+        crime_date: text("crime_date"),
+        crime_region: text("crime_region"),
+        reported: opt("reported"),
+        reported_where: text("reported_where"),
+        languages: text("languages")
+            .split([',', ';', '،'])
+            .map(|l| l.trim().to_string())
+            .filter(|l| !l.is_empty())
+            .collect(),
+        interpreter: f.get("interpreter").is_some_and(|v| v == "1"),
+    };
+    let intake = Intake {
+        pseudonym: text("pseudonym"),
+        name: opt("name"),
+        contact: opt("contact"),
+        safe_contact: opt("safe_contact"),
+        narrative: opt("narrative"),
+        crime_kind: opt("crime_kind"),
+        crime_country: opt("crime_country"),
+        child: f.get("child").is_some_and(|v| v == "1"),
+        details,
+    };
+    (f, intake)
+}
+
+/// "Please check this field: …", naming the field by its label in the reader's language.
+fn invalid_field(state: &AppState, l: Locale, field: &str) -> String {
+    let label_key = match field {
+        "pseudonym" => "ws-pseudonym",
+        "name" => "ws-name-field",
+        "contact" => "ws-contact",
+        "safe_contact" => "ws-safe-notes",
+        "narrative" => "ws-narrative",
+        "crime_kind" => "ws-crime-kind",
+        "crime_country" => "ws-crime-country",
+        "crime_date" => "ws-crime-date",
+        "crime_region" => "ws-crime-region",
+        "safe_channels" => "ws-safe-channels",
+        "safe_times" => "ws-safe-times",
+        "who_may_answer" => "ws-who-may-answer",
+        "household_knows" => "ws-household",
+        "reported" => "ws-reported",
+        "reported_where" => "ws-reported-where",
+        "languages" => "ws-languages",
+        "status" => "ws-status",
+        "assignee" => "ws-filter-assignee",
+        "query" => "ws-filter-query",
+        "from" => "ws-report-from",
+        "to" => "ws-report-to",
+        "outcome" => "ws-outcome",
+        _ => "",
+    };
+    let shown = if !label_key.is_empty() && state.i18n.has(l, label_key) {
+        state.i18n.t(l, label_key, &[])
+    } else {
+        field.to_string()
+    };
+    state.i18n.t(
+        l,
+        "ws-intake-invalid",
+        &[("field", fluent_bundle::FluentValue::from(shown))],
+    )
 }
 
 async fn intake_page(
@@ -841,7 +953,16 @@ async fn intake_page(
 ) -> Result<Response, AppError> {
     let l = ws_locale(&headers);
     let (_, s, _) = signed_in!(state, headers);
-    Ok(page(render(&intake_view(&state, l, &s))?))
+    let w = chrome(&state, l, "ws-intake-title", Some(&s));
+    let f = intake_form(&w, "/workspace/cases/new".into(), Intake::default());
+    Ok(page(render(&IntakePage {
+        w,
+        f,
+        error: None,
+        created: None,
+        duplicates_visible: Vec::new(),
+        duplicates_hidden: 0,
+    })?))
 }
 
 async fn intake_post(
@@ -851,29 +972,14 @@ async fn intake_post(
 ) -> Result<Response, AppError> {
     let l = ws_locale(&headers);
     let (_, s, actor) = signed_in!(state, headers);
-    let f = form(&body);
+    let (f, intake) = intake_from_form(&body);
     if !csrf_ok(&s, &f) {
         return Err(AppError::NotFound);
     }
-    let opt = |k: &str| {
-        f.get(k)
-            .map(|v| v.trim().to_string())
-            .filter(|v| !v.is_empty())
-    };
-    let intake = Intake {
-        pseudonym: opt("pseudonym").unwrap_or_default(),
-        name: opt("name"),
-        contact: opt("contact"),
-        safe_contact: opt("safe_contact"),
-        narrative: opt("narrative"),
-        crime_kind: opt("crime_kind").filter(|k| CrimeKind::parse(k).is_some()),
-        crime_country: opt("crime_country"),
-        child: f.get("child").is_some_and(|v| v == "1"),
-    };
-    let mut view = intake_view(&state, l, &s);
     let Some(org) = main_org(&actor) else {
         return Err(AppError::NotFound);
     };
+    let w = chrome(&state, l, "ws-intake-title", Some(&s));
     match ws::create_case(
         &state.db,
         &state.config.master_key,
@@ -885,22 +991,117 @@ async fn intake_post(
     .await
     {
         Ok(created) => {
+            let mut view = IntakePage {
+                f: intake_form(&w, "/workspace/cases/new".into(), Intake::default()),
+                w,
+                error: None,
+                created: Some((created.id.clone(), created.reference.clone())),
+                duplicates_visible: Vec::new(),
+                duplicates_hidden: 0,
+            };
             for d in &created.duplicates {
                 match d {
                     Duplicate::Visible(id) => view.duplicates_visible.push(id.clone()),
                     Duplicate::Hidden => view.duplicates_hidden += 1,
                 }
             }
-            view.created = Some((created.id, created.reference));
             Ok(page(render(&view)?))
         }
         Err(WorkspaceError::Invalid { field, .. }) => {
-            view.error = Some(state.i18n.t(
-                l,
-                "ws-intake-invalid",
-                &[("field", fluent_bundle::FluentValue::from(field))],
-            ));
+            // the form comes back as it was sent, with the error; nothing was stored
+            let view = IntakePage {
+                f: intake_form(&w, "/workspace/cases/new".into(), intake),
+                w,
+                error: Some(invalid_field(&state, l, &field)),
+                created: None,
+                duplicates_visible: Vec::new(),
+                duplicates_hidden: 0,
+            };
             let mut r = render(&view)?;
+            *r.status_mut() = StatusCode::BAD_REQUEST;
+            Ok(page(r))
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+#[derive(Template)]
+#[template(path = "ws_edit.html")]
+struct EditPage<'a> {
+    w: WsChrome<'a>,
+    f: IntakeForm,
+    reference: String,
+    case_id: String,
+    error: Option<String>,
+}
+
+async fn edit_page(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+) -> Result<Response, AppError> {
+    let l = ws_locale(&headers);
+    let (_, s, actor) = signed_in!(state, headers);
+    let case = ws::read_case(
+        &state.db,
+        &state.config.master_key,
+        &actor,
+        &id,
+        state.now(),
+    )
+    .await?;
+    let w = chrome(&state, l, "ws-edit-title", Some(&s));
+    let f = intake_form(&w, format!("/workspace/cases/{id}/edit"), case.intake);
+    Ok(page(render(&EditPage {
+        w,
+        f,
+        reference: case.reference,
+        case_id: id,
+        error: None,
+    })?))
+}
+
+async fn edit_post(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+    body: Bytes,
+) -> Result<Response, AppError> {
+    let l = ws_locale(&headers);
+    let (_, s, actor) = signed_in!(state, headers);
+    let (f, intake) = intake_from_form(&body);
+    if !csrf_ok(&s, &f) {
+        return Err(AppError::NotFound);
+    }
+    match ws::update_case(
+        &state.db,
+        &state.config.master_key,
+        &actor,
+        &id,
+        &intake,
+        state.now(),
+    )
+    .await
+    {
+        Ok(()) => Ok(Redirect::to(&format!("/workspace/cases/{id}#overview")).into_response()),
+        Err(WorkspaceError::Invalid { field, .. }) => {
+            let case = ws::read_case(
+                &state.db,
+                &state.config.master_key,
+                &actor,
+                &id,
+                state.now(),
+            )
+            .await?;
+            let w = chrome(&state, l, "ws-edit-title", Some(&s));
+            let form = intake_form(&w, format!("/workspace/cases/{id}/edit"), intake);
+            let mut r = render(&EditPage {
+                w,
+                f: form,
+                reference: case.reference,
+                case_id: id,
+                error: Some(invalid_field(&state, l, &field)),
+            })?;
             *r.status_mut() = StatusCode::BAD_REQUEST;
             Ok(page(r))
         }
@@ -962,6 +1163,10 @@ struct CasePage<'a> {
     consents: Vec<ConsentView>,
     purposes: Vec<Opt>,
     events: Vec<EventView>,
+    safe_channels: String,
+    household: String,
+    reported: String,
+    country: String,
 }
 
 pub struct EventView {
@@ -1311,7 +1516,38 @@ async fn case_view_with(
             }
         })
         .collect();
+    let d = &case.intake.details;
+    let safe_channels = d
+        .safe_channels
+        .iter()
+        .map(|c| w.t(&format!("ws-channel-{c}")))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let or_dash = |prefix: &str, v: &Option<String>| {
+        v.as_deref()
+            .map(|x| w.t(&format!("{prefix}-{x}")))
+            .unwrap_or_else(|| "–".into())
+    };
+    let household = or_dash("ws-household", &d.household_knows);
+    let reported = or_dash("ws-reported", &d.reported);
+    let country = case
+        .intake
+        .crime_country
+        .as_deref()
+        .map(|c| {
+            state
+                .countries
+                .iter()
+                .find(|p| p.code.to_string().eq_ignore_ascii_case(c))
+                .map(|p| p.name(l.code()).to_string())
+                .unwrap_or_else(|| c.to_string())
+        })
+        .unwrap_or_default();
     let view = CasePage {
+        safe_channels,
+        household,
+        reported,
+        country,
         events,
         owners,
         plan,
@@ -1413,11 +1649,7 @@ async fn assessment_post(
     {
         Ok(_) => Ok(Redirect::to(&format!("/workspace/cases/{id}#assessment")).into_response()),
         Err(WorkspaceError::Invalid { field, .. }) => {
-            let msg = state.i18n.t(
-                l,
-                "ws-intake-invalid",
-                &[("field", fluent_bundle::FluentValue::from(field))],
-            );
+            let msg = invalid_field(&state, l, &field);
             let mut r = case_view(&state, l, &s, &actor, &id, Some(msg)).await?;
             *r.status_mut() = StatusCode::BAD_REQUEST;
             Ok(r)
@@ -1451,11 +1683,7 @@ async fn note_post(
     {
         Ok(()) => Ok(Redirect::to(&format!("/workspace/cases/{id}#notes")).into_response()),
         Err(WorkspaceError::Invalid { field, .. }) => {
-            let msg = state.i18n.t(
-                l,
-                "ws-intake-invalid",
-                &[("field", fluent_bundle::FluentValue::from(field))],
-            );
+            let msg = invalid_field(&state, l, &field);
             let mut r = case_view(&state, l, &s, &actor, &id, Some(msg)).await?;
             *r.status_mut() = StatusCode::BAD_REQUEST;
             Ok(r)
@@ -1505,11 +1733,9 @@ async fn assign_post(
         Err(AssignError::NotAssignable(NotAssignable::Role)) => {
             state.i18n.t(l, "ws-assign-role", &[])
         }
-        Err(AssignError::Other(WorkspaceError::Invalid { field, .. })) => state.i18n.t(
-            l,
-            "ws-intake-invalid",
-            &[("field", fluent_bundle::FluentValue::from(field))],
-        ),
+        Err(AssignError::Other(WorkspaceError::Invalid { field, .. })) => {
+            invalid_field(&state, l, &field)
+        }
         Err(AssignError::Other(e)) => return Err(e.into()),
     };
     let mut r = case_view(&state, l, &s, &actor, &id, Some(refusal)).await?;
@@ -1640,13 +1866,7 @@ async fn training_post(
             .filter(|v| !v.is_empty())
             .map(|v| chrono::NaiveDate::parse_from_str(v, "%Y-%m-%d"))
     };
-    let invalid = |field: &str| {
-        state.i18n.t(
-            l,
-            "ws-intake-invalid",
-            &[("field", fluent_bundle::FluentValue::from(field.to_string()))],
-        )
-    };
+    let invalid = |field: &str| invalid_field(&state, l, field);
     let completed = match date("completed_on") {
         Some(Ok(d)) => d,
         _ => return people_view(&state, l, &s, &actor, Some(invalid("completed_on")), None).await,
@@ -1698,11 +1918,7 @@ async fn close_post(
     match ws::close_case(&state.db, &actor, &id, outcome, state.now()).await {
         Ok(()) => Ok(Redirect::to(&format!("/workspace/cases/{id}")).into_response()),
         Err(WorkspaceError::Invalid { field, .. }) => {
-            let msg = state.i18n.t(
-                l,
-                "ws-intake-invalid",
-                &[("field", fluent_bundle::FluentValue::from(field))],
-            );
+            let msg = invalid_field(&state, l, &field);
             let mut r = case_view(&state, l, &s, &actor, &id, Some(msg)).await?;
             *r.status_mut() = StatusCode::BAD_REQUEST;
             Ok(r)
@@ -1783,23 +1999,11 @@ async fn retention_post(
             people_view(&state, l, &s, &actor, None, Some(info)).await
         }
         Err(WorkspaceError::Invalid { field, .. }) => {
-            let msg = state.i18n.t(
-                l,
-                "ws-intake-invalid",
-                &[("field", fluent_bundle::FluentValue::from(field))],
-            );
+            let msg = invalid_field(&state, l, &field);
             people_view(&state, l, &s, &actor, Some(msg), None).await
         }
         Err(e) => Err(e.into()),
     }
-}
-
-fn invalid_field(state: &AppState, l: Locale, field: &str) -> String {
-    state.i18n.t(
-        l,
-        "ws-intake-invalid",
-        &[("field", fluent_bundle::FluentValue::from(field.to_string()))],
-    )
 }
 
 async fn case_result(
@@ -2005,13 +2209,7 @@ async fn statistics_for(
     q: &HashMap<String, String>,
 ) -> Result<Result<ws::Statistics, (String, String, String)>, AppError> {
     let org = main_org(actor).ok_or(AppError::NotFound)?;
-    let field_error = |field: &str| {
-        state.i18n.t(
-            l,
-            "ws-intake-invalid",
-            &[("field", fluent_bundle::FluentValue::from(field.to_string()))],
-        )
-    };
+    let field_error = |field: &str| invalid_field(state, l, field);
     let raw = |k: &str| q.get(k).cloned().unwrap_or_default();
     let (from, to) = match period(q, state.now().date_naive()) {
         Ok(p) => p,

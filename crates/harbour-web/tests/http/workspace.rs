@@ -299,7 +299,7 @@ async fn intake_case_page_and_access_across_organisations() {
         )
         .await;
     assert_eq!(r.status, StatusCode::BAD_REQUEST);
-    assert!(r.body.contains("Please check this field: pseudonym."));
+    assert!(r.body.contains("Please check this field: Pseudonym."));
     // without CSRF: refused
     let r = cw.post("/workspace/cases/new", "pseudonym=Blue").await;
     assert_eq!(r.status, StatusCode::NOT_FOUND);
@@ -1051,6 +1051,33 @@ async fn authorisation_matrix_over_every_case_route() {
                     ok(manages, StatusCode::BAD_REQUEST),
                 ),
                 (
+                    "GET edit",
+                    c.get(&format!("/workspace/cases/{id}/edit")).await.status,
+                    ok(reads, StatusCode::OK),
+                ),
+                (
+                    "POST edit",
+                    c.post(
+                        &format!("/workspace/cases/{id}/edit"),
+                        &format!("csrf={t}&pseudonym=Matrix&crime_region=x"),
+                    )
+                    .await
+                    .status,
+                    ok(reads, StatusCode::SEE_OTHER),
+                ),
+                (
+                    "PUT api case",
+                    c.json(
+                        "PUT",
+                        &format!("/api/v1/cases/{id}"),
+                        &t,
+                        Some(r#"{"pseudonym": "Matrix", "details": {"crime_region": "y"}}"#),
+                    )
+                    .await
+                    .status,
+                    ok(reads, StatusCode::OK),
+                ),
+                (
                     "GET api history",
                     c.get(&format!("/api/v1/cases/{id}/history")).await.status,
                     ok(reads, StatusCode::OK),
@@ -1355,4 +1382,145 @@ async fn statistics_page_and_csv() {
             "{role}"
         );
     }
+}
+
+/// The full intake (safe-contact profile, when and where, reporting, languages) through the
+/// form and the API: a refused form comes back filled in, the case page warns when messages must
+/// not be left, and the intake can be edited later.
+#[tokio::test]
+async fn full_intake_form_edit_and_api() {
+    let app = TestApp::new().await;
+    let a = org(&app, "Org A").await;
+    let mut cw = signed_in(&app, &a, Role::Caseworker, "cw@example.org").await;
+    let t = csrf(&cw.get("/workspace/cases/new").await.body);
+    let fields = "pseudonym=Swift&safe_channels=sms&safe_channels=email&safe_times=Mornings\
+                  &no_messages=1&who_may_answer=Only+her&household_knows=no&crime_kind=assault\
+                  &crime_country=ES&crime_region=Valencia&reported=yes&reported_where=Guardia+Civil\
+                  &languages=pl%2C+en&interpreter=1&narrative=Fictional";
+    // a bad date: refused, the field named by its label, the form still filled in
+    let r = cw
+        .post(
+            "/workspace/cases/new",
+            &format!("csrf={t}&{fields}&crime_date=last+week"),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::BAD_REQUEST, "{}", r.body);
+    assert!(
+        r.body
+            .contains("Please check this field: When it happened."),
+        "{}",
+        r.body
+    );
+    assert!(r.body.contains("value=\"Valencia\""));
+    assert!(r.body.contains("value=\"sms\" checked"));
+    assert!(r.body.contains("value=\"pl, en\""));
+    let r = cw
+        .post(
+            "/workspace/cases/new",
+            &format!("csrf={t}&{fields}&crime_date=2026-10"),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    let created = between(&r.body, "role=\"status\">", "</p>");
+    let id = between(created, "href=\"/workspace/cases/", "\"").to_string();
+    let page = cw.get(&format!("/workspace/cases/{id}")).await;
+    assert!(page.body.contains("Do not leave messages for this person."));
+    assert!(page.body.contains("The household does not know"));
+    for shown in [
+        "Text message, E-mail",
+        "Mornings",
+        "Only her",
+        "2026-10",
+        "Valencia",
+        "Guardia Civil",
+        "pl, en",
+        "Spain",
+    ] {
+        assert!(page.body.contains(shown), "{shown} not on the case page");
+    }
+    // edit: the household now knows; no more warning, and the history says it changed
+    let edit = cw.get(&format!("/workspace/cases/{id}/edit")).await;
+    assert_eq!(edit.status, StatusCode::OK);
+    assert!(edit.body.contains("value=\"Mornings\""));
+    let r = cw
+        .post(
+            &format!("/workspace/cases/{id}/edit"),
+            &format!(
+                "csrf={t}&{}&crime_date=2026-10",
+                fields.replace("household_knows=no", "household_knows=yes")
+            ),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let page = cw.get(&format!("/workspace/cases/{id}")).await;
+    assert!(!page.body.contains("The household does not know"));
+    assert!(page.body.contains("changed the intake"));
+    // a bad edit changes nothing
+    let r = cw
+        .post(
+            &format!("/workspace/cases/{id}/edit"),
+            &format!(
+                "csrf={t}&{}&crime_date=2026-13",
+                fields.replace("crime_region=Valencia", "crime_region=Madrid")
+            ),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::BAD_REQUEST);
+    assert!(cw
+        .get(&format!("/workspace/cases/{id}"))
+        .await
+        .body
+        .contains("Valencia"));
+    // without the CSRF token: refused
+    let r = cw
+        .post(&format!("/workspace/cases/{id}/edit"), "pseudonym=X")
+        .await;
+    assert_eq!(r.status, StatusCode::NOT_FOUND);
+    // the API reads the details and replaces them
+    let token = token(&mut cw, "scope=cases:read&scope=cases:write").await;
+    let r = api(
+        &app,
+        "GET",
+        &format!("/api/v1/cases/{id}"),
+        Some(&token),
+        None,
+    )
+    .await;
+    assert_eq!(
+        r.json()["details"]["safe_channels"],
+        serde_json::json!(["sms", "email"])
+    );
+    assert_eq!(r.json()["details"]["no_messages"], true);
+    let body = r#"{"pseudonym": "Swift", "details": {"safe_channels": ["phone"], "languages": ["uk"], "reported": "not_yet_decided"}}"#;
+    let r = api(
+        &app,
+        "PUT",
+        &format!("/api/v1/cases/{id}"),
+        Some(&token),
+        Some(body),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    assert_eq!(r.json()["details"]["languages"], serde_json::json!(["uk"]));
+    assert_eq!(r.json()["details"]["no_messages"], false);
+    let r = api(
+        &app,
+        "PUT",
+        &format!("/api/v1/cases/{id}"),
+        Some(&token),
+        Some(r#"{"pseudonym": "Swift", "details": {"safe_channels": ["pigeon"]}}"#),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::BAD_REQUEST);
+    assert_eq!(r.json()["errors"][0]["field"], "safe_channels");
+    let r = api(
+        &app,
+        "PUT",
+        &format!("/api/v1/cases/{id}"),
+        Some(&token),
+        Some(r#"{"pseudonym": "Swift", "details": {"shoe_size": 42}}"#),
+    )
+    .await;
+    assert_eq!(r.json()["errors"][0]["field"], "details");
+    assert!(ws::verify_audit(&app.db.db).await.expect("verify").is_ok());
 }
