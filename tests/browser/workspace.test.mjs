@@ -117,8 +117,14 @@ test('a caseworker signs in with two steps, assesses, re-assesses and adds a not
     await page.fill('#note-body', 'Called back; safe to talk on Tuesdays.');
     await submit(page, '#notes button[type=submit]');
     assert.match(await page.locator('#notes').innerText(), /safe to talk on Tuesdays/);
+    // log a contact
+    await page.selectOption('#contact-outcome', 'no_answer');
+    await page.fill('#contact-summary', 'Tried once; will try again on Tuesday.');
+    await submit(page, '#contacts button[type=submit]');
+    assert.match(await page.locator('#contacts').innerText(), /No answer/);
     // the history tab says who did it
     const history = await page.locator('#history').innerText();
+    assert.match(history, /logged a contact/);
     assert.match(history, /added a note/);
     assert.match(history, /recorded a needs assessment/);
     assert.ok(history.includes(demo('caseworker').email));
@@ -134,6 +140,9 @@ test('a caseworker signs in with two steps, assesses, re-assesses and adds a not
     assert.equal(page.url().split('#')[0], caseUrl.split('#')[0]);
     assert.match(await page.locator('#overview').innerText(), /Do not leave messages for this person/);
     assert.match(await page.locator('#history').innerText(), /changed the intake/);
+    await page.goto(`${caseUrl.split('#')[0]}/subject-access`);
+    assert.match(await page.locator('main').innerText(), /Tried once; will try again on Tuesday/);
+    await axeScan(page, 'workspace subject access page');
     await page.goto(`${origin}/workspace/cases/new`);
     await axeScan(page, 'workspace intake');
     // the case list's filters travel by POST: nothing of them reaches the URL

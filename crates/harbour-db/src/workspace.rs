@@ -1152,7 +1152,8 @@ pub async fn find_cases(
 }
 
 /// Every sealed (table, column) of the workspace, for rotation and erasure.
-const SEALED_COLUMNS: [(&str, &str); 10] = [
+const SEALED_COLUMNS: [(&str, &str); 11] = [
+    ("case_contacts", "summary_enc"),
     ("cases", "pseudonym_enc"),
     ("cases", "details_enc"),
     ("cases", "name_enc"),
@@ -2161,7 +2162,13 @@ pub async fn set_retention(
 }
 
 async fn delete_case(tx: &mut Transaction<'_, Any>, case_id: &str) -> Result<()> {
-    for table in ["case_notes", "case_assessments", "case_actions", "consents"] {
+    for table in [
+        "case_notes",
+        "case_assessments",
+        "case_actions",
+        "consents",
+        "case_contacts",
+    ] {
         sqlx::query(&format!("DELETE FROM {table} WHERE case_id = $1"))
             .bind(case_id)
             .execute(&mut **tx)
@@ -2293,6 +2300,7 @@ pub async fn export_case(
     let notes = notes(db, mk, actor, case_id, now).await?;
     let actions = plan(db, mk, actor, case_id, now).await?;
     let consent_list = consents(db, mk, actor, case_id, now).await?;
+    let contact_log = contacts(db, mk, actor, case_id, now).await?;
     let trail = sqlx::query(
         "SELECT at, action, detail FROM audit_log WHERE target_kind = 'case' AND target_id = $1 \
          ORDER BY seq",
@@ -2317,6 +2325,10 @@ pub async fn export_case(
         "support_plan": actions.iter().map(|a| serde_json::json!({
             "domain": a.domain, "action": a.action, "due_on": a.due_on.map(|d| d.to_string()),
             "done": a.done,
+        })).collect::<Vec<_>>(),
+        "contacts": contact_log.iter().map(|c| serde_json::json!({
+            "at": c.happened_at, "channel": c.channel, "direction": c.direction,
+            "outcome": c.outcome, "summary": c.summary,
         })).collect::<Vec<_>>(),
         "consents": consent_list.iter().map(|c| serde_json::json!({
             "purpose": c.purpose, "scope": c.scope, "given_on": c.given_on,
@@ -2965,6 +2977,21 @@ pub async fn statistics(
             }
         }
     }
+    for r in
+        sqlx::query("SELECT happened_at, outcome FROM case_contacts WHERE organization_id = $1")
+            .bind(org)
+            .fetch_all(db.pool())
+            .await?
+    {
+        let at: String = r.try_get("happened_at")?;
+        if at.as_str() >= start.as_str() && at.as_str() < end.as_str() {
+            let outcome: String = r.try_get("outcome")?;
+            add("contacts", "total".into());
+            if CONTACT_OUTCOMES.contains(&outcome.as_str()) {
+                add("contacts_by_outcome", outcome);
+            }
+        }
+    }
     let figures = counts
         .into_iter()
         .map(|((dimension, value), count)| Figure {
@@ -2989,4 +3016,176 @@ pub async fn statistics(
     .await?;
     tx.commit().await?;
     Ok(Statistics { from, to, figures })
+}
+
+// ---------------------------------------------------------------------------------------------
+// Contact log
+
+/// Directions of a contact.
+pub const DIRECTIONS: [&str; 2] = ["outgoing", "incoming"];
+/// What came of a contact.
+pub const CONTACT_OUTCOMES: [&str; 5] = [
+    "reached",
+    "no_answer",
+    "message_left",
+    "not_safe_to_talk",
+    "wrong_contact",
+];
+
+/// One entry of the contact log, with what it conflicts with in the safe-contact profile.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Contact {
+    pub id: String,
+    pub happened_at: String,
+    pub channel: String,
+    pub direction: String,
+    pub outcome: String,
+    pub summary: Option<String>,
+    pub created_by: Option<String>,
+    /// `channel_not_safe` (an outgoing contact on a channel the profile does not list as safe)
+    /// and/or `message_left` (a message was left although the profile says not to).
+    pub conflicts: Vec<&'static str>,
+}
+
+/// Logs a contact with the victim. Whoever may write the case may log; what was said is sealed.
+#[allow(clippy::too_many_arguments)]
+pub async fn add_contact(
+    db: &Db,
+    mk: &MasterKey,
+    actor: &Actor,
+    case_id: &str,
+    happened_at: chrono::NaiveDateTime,
+    channel: &str,
+    direction: &str,
+    outcome: &str,
+    summary: Option<&str>,
+    now: DateTime<Utc>,
+) -> Result<String> {
+    if !harbour_domain::workspace::CHANNELS.contains(&channel) {
+        return Err(invalid("channel", "unknown channel"));
+    }
+    if !DIRECTIONS.contains(&direction) {
+        return Err(invalid("direction", "outgoing or incoming"));
+    }
+    if !CONTACT_OUTCOMES.contains(&outcome) {
+        return Err(invalid("outcome", "unknown outcome"));
+    }
+    if happened_at.and_utc() > now + Duration::minutes(5) {
+        return Err(invalid("happened_at", "not in the future"));
+    }
+    let summary = summary.map(str::trim).filter(|s| !s.is_empty());
+    if summary.is_some_and(|s| s.chars().count() > 5000) {
+        return Err(invalid("summary", "at most 5000 characters"));
+    }
+    let org = guard(db, actor, case_id, CaseAccess::Write, now).await?;
+    let keys = org_keys(db, mk, &org).await?;
+    let id = Uuid::new_v4().to_string();
+    let sealed = summary.map(|v| seal_in(&keys, &org, "case_contacts", "summary_enc", &id, v));
+    let mut tx = db.pool().begin().await?;
+    lock(&mut tx).await?;
+    sqlx::query(
+        "INSERT INTO case_contacts (id, case_id, organization_id, happened_at, channel, direction, \
+         outcome, summary_enc, created_by, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
+    )
+    .bind(&id)
+    .bind(case_id)
+    .bind(&org)
+    .bind(happened_at.format("%Y-%m-%dT%H:%M").to_string())
+    .bind(channel)
+    .bind(direction)
+    .bind(outcome)
+    .bind(sealed)
+    .bind(&actor.user_id)
+    .bind(ts(now))
+    .execute(&mut *tx)
+    .await?;
+    audit(
+        &mut tx,
+        AuditEntry {
+            actor: Some(&actor.user_id),
+            organization: Some(&org),
+            action: "contact.add",
+            target_kind: Some("case"),
+            target_id: Some(case_id),
+            detail: format!("channel={channel} direction={direction} outcome={outcome}"),
+        },
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(id)
+}
+
+/// The contact log of a case, newest first, each entry checked against the current safe-contact
+/// profile. Audited.
+pub async fn contacts(
+    db: &Db,
+    mk: &MasterKey,
+    actor: &Actor,
+    case_id: &str,
+    now: DateTime<Utc>,
+) -> Result<Vec<Contact>> {
+    let org = guard(db, actor, case_id, CaseAccess::Read, now).await?;
+    let keys = org_keys(db, mk, &org).await?;
+    let row = sqlx::query(&format!("SELECT {CASE_COLUMNS} FROM cases WHERE id = $1"))
+        .bind(case_id)
+        .fetch_one(db.pool())
+        .await?;
+    let profile = open_case(&org, &keys, &row)?.intake.details;
+    let rows = sqlx::query(
+        "SELECT id, happened_at, channel, direction, outcome, summary_enc, created_by \
+         FROM case_contacts WHERE case_id = $1 ORDER BY happened_at DESC, created_at DESC",
+    )
+    .bind(case_id)
+    .fetch_all(db.pool())
+    .await?;
+    let mut out = Vec::new();
+    for r in &rows {
+        let id: String = r.try_get("id")?;
+        let sealed: Option<String> = r.try_get("summary_enc")?;
+        let channel: String = r.try_get("channel")?;
+        let direction: String = r.try_get("direction")?;
+        let outcome: String = r.try_get("outcome")?;
+        let mut conflicts = Vec::new();
+        if direction == "outgoing"
+            && !profile.safe_channels.is_empty()
+            && !profile.safe_channels.contains(&channel)
+        {
+            conflicts.push("channel_not_safe");
+        }
+        if outcome == "message_left" && profile.no_messages {
+            conflicts.push("message_left");
+        }
+        out.push(Contact {
+            summary: match sealed {
+                Some(v) => Some(open_in(
+                    &keys,
+                    &org,
+                    "case_contacts",
+                    "summary_enc",
+                    &id,
+                    &v,
+                )?),
+                None => None,
+            },
+            happened_at: r.try_get("happened_at")?,
+            created_by: r.try_get("created_by")?,
+            channel,
+            direction,
+            outcome,
+            conflicts,
+            id,
+        });
+    }
+    audit_one(
+        db,
+        actor,
+        &org,
+        "contact.read",
+        case_id,
+        format!("contacts={}", out.len()),
+        now,
+    )
+    .await?;
+    Ok(out)
 }

@@ -21,7 +21,7 @@ fn now() -> chrono::DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 11, 28, 9, 0, 0).unwrap()
 }
 
-const CANARIES: [&str; 11] = [
+const CANARIES: [&str; 12] = [
     "CanaryPseudonymQx7",
     "Canary Fullname Zw3",
     "canary.contact.k9@example.org",
@@ -33,6 +33,7 @@ const CANARIES: [&str; 11] = [
     "CanaryConsentScopeT6",
     "CanarySafeTimesW1",
     "CanaryCrimeRegionB4",
+    "CanaryContactSummaryN7",
 ];
 
 async fn fill(w: &World, actor: &Actor, case_id: &str) {
@@ -74,6 +75,20 @@ async fn fill(w: &World, actor: &Actor, case_id: &str) {
         "referral",
         Some(CANARIES[8]),
         now().date_naive(),
+        now(),
+    )
+    .await
+    .unwrap();
+    workspace::add_contact(
+        &w.t.db,
+        &w.mk,
+        actor,
+        case_id,
+        now().naive_utc() - chrono::Duration::hours(1),
+        "sms",
+        "outgoing",
+        "reached",
+        Some(CANARIES[11]),
         now(),
     )
     .await
@@ -491,8 +506,9 @@ async fn key_rotation_re_encrypts_everything_and_destroys_the_old_key() {
     let before = key_of(ids[0].clone()).await;
     let report = workspace::rotate_keys(&w.t.db, &w.mk, now()).await.unwrap();
     assert_eq!(report.organizations, 2);
-    // 6 case fields, 1 assessment, 1 note, 1 plan action and 1 consent for each of 3 cases
-    assert_eq!(report.fields, 30);
+    // 6 case fields, 1 assessment, 1 note, 1 plan action, 1 consent and 1 contact for each
+    // of 3 cases
+    assert_eq!(report.fields, 33);
     assert_eq!(report.keys_destroyed, 2);
     let after = key_of(ids[0].clone()).await;
     assert_ne!(before, after);
@@ -1246,5 +1262,83 @@ async fn the_intake_can_be_updated_and_the_audit_names_fields_only() {
         workspace::update_case(&w.t.db, &w.mk, &vol, &case.id, &changed, now()).await,
         Err(WorkspaceError::NotFound)
     ));
+    assert!(workspace::verify_audit(&w.t.db).await.unwrap().is_ok());
+}
+
+/// The contact log: entries are checked against the safe-contact profile, bad values are
+/// refused by field, and contacts are counted in the statistics.
+#[tokio::test]
+async fn the_contact_log_flags_what_the_safe_contact_profile_forbids() {
+    let w = world().await;
+    let cw = person(&w, &w.org_a, Role::Caseworker, "cw@example.org").await;
+    let sup = person(&w, &w.org_a, Role::Supervisor, "sup@example.org").await;
+    // the profile: SMS only, no messages
+    let case = workspace::create_case(&w.t.db, &w.mk, &cw, &w.org_a, &canary_intake(), now())
+        .await
+        .unwrap();
+    let at = |h: i64| now().naive_utc() - chrono::Duration::hours(h);
+    let log = |when, channel: &'static str, direction: &'static str, outcome: &'static str| {
+        let (db, mk, cw, id) = (&w.t.db, &w.mk, &cw, case.id.clone());
+        async move {
+            workspace::add_contact(
+                db,
+                mk,
+                cw,
+                &id,
+                when,
+                channel,
+                direction,
+                outcome,
+                None,
+                now(),
+            )
+            .await
+        }
+    };
+    log(at(3), "sms", "outgoing", "reached").await.unwrap();
+    log(at(2), "phone", "outgoing", "message_left")
+        .await
+        .unwrap();
+    log(at(1), "phone", "incoming", "reached").await.unwrap();
+    let list = workspace::contacts(&w.t.db, &w.mk, &cw, &case.id, now())
+        .await
+        .unwrap();
+    assert_eq!(list.len(), 3);
+    // newest first; an incoming call on any channel is fine
+    assert_eq!(list[0].direction, "incoming");
+    assert!(list[0].conflicts.is_empty());
+    assert_eq!(list[1].conflicts, vec!["channel_not_safe", "message_left"]);
+    assert!(list[2].conflicts.is_empty());
+    for (when, channel, direction, outcome, field) in [
+        (at(1), "pigeon", "outgoing", "reached", "channel"),
+        (at(1), "sms", "sideways", "reached", "direction"),
+        (at(1), "sms", "outgoing", "maybe", "outcome"),
+        (at(-2), "sms", "outgoing", "reached", "happened_at"),
+    ] {
+        match log(when, channel, direction, outcome).await {
+            Err(WorkspaceError::Invalid { field: f, .. }) => assert_eq!(f, field),
+            other => panic!("{field}: expected an invalid field, got {other:?}"),
+        }
+    }
+    // nobody outside may read or add
+    let other = person(&w, &w.org_b, Role::OrgAdmin, "b@example.org").await;
+    assert!(matches!(
+        workspace::contacts(&w.t.db, &w.mk, &other, &case.id, now()).await,
+        Err(WorkspaceError::NotFound)
+    ));
+    let d = |s: &str| chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+    let st = workspace::statistics(
+        &w.t.db,
+        &sup,
+        &w.org_a,
+        d("2026-11-01"),
+        d("2026-11-30"),
+        now(),
+    )
+    .await
+    .unwrap();
+    assert_eq!(st.get("contacts", "total"), 3);
+    assert_eq!(st.get("contacts_by_outcome", "reached"), 2);
+    assert_eq!(st.get("contacts_by_outcome", "message_left"), 1);
     assert!(workspace::verify_audit(&w.t.db).await.unwrap().is_ok());
 }

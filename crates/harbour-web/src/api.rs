@@ -36,6 +36,10 @@ pub fn routes() -> Router<AppState> {
             "/api/v1/cases/{id}/consents/{consent}/withdraw",
             post(withdraw_consent),
         )
+        .route(
+            "/api/v1/cases/{id}/contacts",
+            get(contacts).post(add_contact),
+        )
         .route("/api/v1/cases/{id}/assign", post(assign))
         .route("/api/v1/cases/{id}/close", post(close))
         .route("/api/v1/cases/{id}/export", get(export))
@@ -726,4 +730,60 @@ async fn replace(
     .await
     .map_err(mapped)?;
     Ok(ok(case_json(&c)))
+}
+
+async fn contacts(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+) -> Result<Response, AppError> {
+    let actor = who!(state, headers, Need::Read);
+    let list = ws::contacts(
+        &state.db,
+        &state.config.master_key,
+        &actor,
+        &id,
+        state.now(),
+    )
+    .await
+    .map_err(mapped)?;
+    Ok(ok(json!({"items": list})))
+}
+
+/// Logs a contact: `{"happened_at": "2026-11-28T09:30", "channel": "sms", "direction":
+/// "outgoing", "outcome": "reached", "summary": "…"}`.
+async fn add_contact(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+    body: Bytes,
+) -> Result<Response, AppError> {
+    let actor = who!(state, headers, Need::Write);
+    let o = parse(&body)?;
+    only(
+        &o,
+        &["happened_at", "channel", "direction", "outcome", "summary"],
+    )?;
+    let at = text(&o, "happened_at")?.ok_or_else(|| field_error("happened_at", "required"))?;
+    let at = chrono::NaiveDateTime::parse_from_str(&at, "%Y-%m-%dT%H:%M")
+        .or_else(|_| chrono::NaiveDateTime::parse_from_str(&at, "%Y-%m-%dT%H:%M:%S"))
+        .map_err(|_| field_error("happened_at", "expected YYYY-MM-DDTHH:MM"))?;
+    let need = |k: &str| -> Result<String, AppError> {
+        text(&o, k)?.ok_or_else(|| field_error(k, "required"))
+    };
+    let id_new = ws::add_contact(
+        &state.db,
+        &state.config.master_key,
+        &actor,
+        &id,
+        at,
+        &need("channel")?,
+        &need("direction")?,
+        &need("outcome")?,
+        text(&o, "summary")?.as_deref(),
+        state.now(),
+    )
+    .await
+    .map_err(mapped)?;
+    Ok(created(json!({"id": id_new})))
 }

@@ -50,9 +50,14 @@ pub fn routes() -> Router<AppState> {
         .route("/workspace/people", get(people_page).post(training_post))
         .route("/workspace/cases/{id}/close", post(close_post))
         .route("/workspace/cases/{id}/export", get(export_case))
+        .route(
+            "/workspace/cases/{id}/subject-access",
+            get(subject_access_page),
+        )
         .route("/workspace/cases/{id}/erase", post(erase_post))
         .route("/workspace/retention", post(retention_post))
         .route("/workspace/cases/{id}/plan", post(plan_post))
+        .route("/workspace/cases/{id}/contacts", post(contact_post))
         .route(
             "/workspace/cases/{id}/plan/{action}/done",
             post(plan_done_post),
@@ -298,9 +303,46 @@ async fn login_post(
 #[template(path = "ws_2fa.html")]
 struct SecondPage<'a> {
     w: WsChrome<'a>,
-    setup: Option<(String, String)>,
+    /// The secret, the otpauth:// link, and the link as an inline SVG QR code.
+    setup: Option<(String, String, String)>,
     recovery: Vec<String>,
     error: Option<String>,
+}
+
+/// The otpauth:// link as an inline SVG QR code (no image request, no script), labelled for
+/// screen readers; empty if it cannot be encoded.
+fn qr_svg(url: &str, label: &str) -> String {
+    use qrcode::render::svg;
+    let Ok(code) = qrcode::QrCode::new(url.as_bytes()) else {
+        return String::new();
+    };
+    let image = code
+        .render::<svg::Color<'_>>()
+        .min_dimensions(200, 200)
+        .dark_color(svg::Color("#000"))
+        .light_color(svg::Color("#fff"))
+        .build();
+    let start = image.find("<svg").unwrap_or(0);
+    let escaped: String = label
+        .chars()
+        .map(|c| match c {
+            '&' => "&amp;".to_string(),
+            '<' => "&lt;".to_string(),
+            '>' => "&gt;".to_string(),
+            '"' => "&quot;".to_string(),
+            c => c.to_string(),
+        })
+        .collect();
+    image[start..].replacen(
+        "<svg ",
+        &format!("<svg role=\"img\" aria-label=\"{escaped}\" class=\"qr\" "),
+        1,
+    )
+}
+
+fn with_qr(state: &AppState, l: Locale, setup: (String, String)) -> (String, String, String) {
+    let svg = qr_svg(&setup.1, &state.i18n.t(l, "ws-2fa-qr", &[]));
+    (setup.0, setup.1, svg)
 }
 
 async fn second_page(
@@ -320,7 +362,11 @@ async fn second_page(
     let setup = if s.totp_enabled {
         None
     } else {
-        Some(auth::start_totp(&state.db, &state.config.master_key, &s, state.now()).await?)
+        Some(with_qr(
+            &state,
+            l,
+            auth::start_totp(&state.db, &state.config.master_key, &s, state.now()).await?,
+        ))
     };
     Ok(page(render(&SecondPage {
         w: chrome(&state, l, "ws-2fa-title", Some(&s)),
@@ -359,7 +405,11 @@ async fn second_post(
                 error: None,
             })?));
         }
-        let setup = Some(auth::start_totp(&state.db, mk, &s, state.now()).await?);
+        let setup = Some(with_qr(
+            &state,
+            l,
+            auth::start_totp(&state.db, mk, &s, state.now()).await?,
+        ));
         let mut r = render(&SecondPage {
             w: chrome(&state, l, "ws-2fa-title", Some(&s)),
             setup,
@@ -933,6 +983,10 @@ fn invalid_field(state: &AppState, l: Locale, field: &str) -> String {
         "from" => "ws-report-from",
         "to" => "ws-report-to",
         "outcome" => "ws-outcome",
+        "happened_at" => "ws-contact-when",
+        "channel" => "ws-contact-channel",
+        "direction" => "ws-contact-direction",
+        "summary" => "ws-contact-summary",
         _ => "",
     };
     let shown = if !label_key.is_empty() && state.i18n.has(l, label_key) {
@@ -1163,10 +1217,24 @@ struct CasePage<'a> {
     consents: Vec<ConsentView>,
     purposes: Vec<Opt>,
     events: Vec<EventView>,
+    contacts: Vec<ContactView>,
+    contact_channels: Vec<Opt>,
+    contact_directions: Vec<Opt>,
+    contact_outcomes: Vec<Opt>,
+    now_local: String,
     safe_channels: String,
     household: String,
     reported: String,
     country: String,
+}
+
+pub struct ContactView {
+    pub when: String,
+    pub channel: String,
+    pub direction: String,
+    pub outcome: String,
+    pub summary: String,
+    pub warnings: Vec<String>,
 }
 
 pub struct EventView {
@@ -1516,7 +1584,40 @@ async fn case_view_with(
             }
         })
         .collect();
+    let contact_rows = ws::contacts(&state.db, mk, actor, id, state.now()).await?;
+    let contacts = contact_rows
+        .iter()
+        .map(|c| ContactView {
+            when: c.happened_at.replace('T', " "),
+            channel: w.t(&format!("ws-channel-{}", c.channel)),
+            direction: w.t(&format!("ws-direction-{}", c.direction)),
+            outcome: w.t(&format!("ws-contact-outcome-{}", c.outcome)),
+            summary: c.summary.clone().unwrap_or_default(),
+            warnings: c
+                .conflicts
+                .iter()
+                .map(|k| w.t(&format!("ws-contact-conflict-{}", k.replace('_', "-"))))
+                .collect(),
+        })
+        .collect();
+    let opts = |prefix: &str, list: &[&str], first: Option<&str>| -> Vec<Opt> {
+        list.iter()
+            .map(|x| Opt {
+                code: x.to_string(),
+                name: w.t(&format!("{prefix}-{x}")),
+                selected: Some(*x) == first,
+            })
+            .collect()
+    };
     let d = &case.intake.details;
+    let contact_channels = opts(
+        "ws-channel",
+        &harbour_domain::workspace::CHANNELS,
+        d.safe_channels.first().map(String::as_str),
+    );
+    let contact_directions = opts("ws-direction", &ws::DIRECTIONS, Some("outgoing"));
+    let contact_outcomes = opts("ws-contact-outcome", &ws::CONTACT_OUTCOMES, Some("reached"));
+    let now_local = state.now().format("%Y-%m-%dT%H:%M").to_string();
     let safe_channels = d
         .safe_channels
         .iter()
@@ -1544,6 +1645,11 @@ async fn case_view_with(
         })
         .unwrap_or_default();
     let view = CasePage {
+        contacts,
+        contact_channels,
+        contact_directions,
+        contact_outcomes,
+        now_local,
         safe_channels,
         household,
         reported,
@@ -2243,6 +2349,7 @@ async fn reports_page(
         match dimension {
             "opened_by_crime_kind" if value != "unknown" => w.t(&format!("rights-kind-{value}")),
             "closed_by_outcome" if value != "unknown" => w.t(&format!("ws-outcome-{value}")),
+            "contacts_by_outcome" => w.t(&format!("ws-contact-outcome-{value}")),
             "opened_by_crime_country" if value != "unknown" => state
                 .countries
                 .iter()
@@ -2312,4 +2419,303 @@ async fn reports_csv(
         }
         Err((e, _, _)) => Ok(page((StatusCode::BAD_REQUEST, e).into_response())),
     }
+}
+
+/// A contact with the victim, logged from the case page. The time comes from a
+/// `datetime-local` field (the organisation's local time, as the caseworker saw it).
+async fn contact_post(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+    body: Bytes,
+) -> Result<Response, AppError> {
+    let l = ws_locale(&headers);
+    let (_, s, actor) = signed_in!(state, headers);
+    let f = form(&body);
+    if !csrf_ok(&s, &f) {
+        return Err(AppError::NotFound);
+    }
+    let get = |k: &str| f.get(k).map(String::as_str).unwrap_or("");
+    let result = match chrono::NaiveDateTime::parse_from_str(get("happened_at"), "%Y-%m-%dT%H:%M") {
+        Err(_) => Err(WorkspaceError::Invalid {
+            field: "happened_at".into(),
+            reason: "a date and time".into(),
+        }),
+        Ok(at) => ws::add_contact(
+            &state.db,
+            &state.config.master_key,
+            &actor,
+            &id,
+            at,
+            get("channel"),
+            get("direction"),
+            get("outcome"),
+            f.get("summary").map(String::as_str),
+            state.now(),
+        )
+        .await
+        .map(|_| ()),
+    };
+    case_result(&state, l, &s, &actor, &id, result, "contacts").await
+}
+
+// ---------------------------------------------------------------------------------------------
+// Subject access as a readable page (the same content as the JSON export, for the person)
+
+#[derive(Template)]
+#[template(path = "ws_subject_access.html")]
+struct SubjectAccessPage<'a> {
+    w: WsChrome<'a>,
+    case_id: String,
+    generated: String,
+    sections: Vec<SaSection>,
+}
+
+/// A part of the page: label/value rows, and a table when the part is a list.
+pub struct SaSection {
+    pub title: String,
+    pub rows: Vec<(String, String)>,
+    pub head: Vec<String>,
+    pub table: Vec<Vec<String>>,
+}
+
+async fn subject_access_page(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+) -> Result<Response, AppError> {
+    use harbour_domain::workspace::{CaseDetails, NeedsAssessment};
+    let l = ws_locale(&headers);
+    let (_, s, actor) = signed_in!(state, headers);
+    // the same call as the JSON export, so that the page is recorded as a subject-access export
+    let v = ws::export_case(
+        &state.db,
+        &state.config.master_key,
+        &actor,
+        &id,
+        state.now(),
+    )
+    .await?;
+    let mut w = chrome(&state, l, "ws-sa-title", Some(&s));
+    let reference = at(&v, "reference").as_str().unwrap_or("").to_string();
+    w.c.title = format!("{} {}", w.c.title, reference);
+    let text = |v: &serde_json::Value| -> String {
+        match v {
+            serde_json::Value::String(s) => s.clone(),
+            serde_json::Value::Null => "–".into(),
+            other => other.to_string(),
+        }
+    };
+    let coded = |prefix: &str, v: &serde_json::Value| -> String {
+        v.as_str()
+            .map(|c| w.t(&format!("{prefix}-{c}")))
+            .unwrap_or_else(|| "–".into())
+    };
+    let yes_no = |b: bool| {
+        if b {
+            w.t("ws-sa-yes")
+        } else {
+            w.t("ws-sa-no")
+        }
+    };
+    let mut sections = Vec::new();
+    sections.push(SaSection {
+        title: w.t("ws-tab-overview"),
+        rows: vec![
+            (w.t("ws-reference"), reference.clone()),
+            (
+                w.t("ws-opened"),
+                text(at(&v, "created_at"))
+                    .get(..10)
+                    .unwrap_or("")
+                    .to_string(),
+            ),
+            (w.t("ws-status"), coded("ws-status", at(&v, "status"))),
+            (w.t("ws-pseudonym"), text(at(&v, "pseudonym"))),
+            (w.t("ws-name-field"), text(at(&v, "name"))),
+            (w.t("ws-contact"), text(at(&v, "contact"))),
+            (
+                w.t("ws-crime-kind"),
+                coded("rights-kind", at(&v, "crime_kind")),
+            ),
+            (w.t("ws-crime-country"), text(at(&v, "crime_country"))),
+            (
+                w.t("ws-child"),
+                yes_no(at(&v, "child").as_bool().unwrap_or(false)),
+            ),
+            (w.t("ws-narrative"), text(at(&v, "narrative"))),
+        ],
+        head: Vec::new(),
+        table: Vec::new(),
+    });
+    let d: CaseDetails = serde_json::from_value(at(&v, "details").clone()).unwrap_or_default();
+    let opt = |prefix: &str, o: &Option<String>| {
+        o.as_deref()
+            .map(|x| w.t(&format!("{prefix}-{x}")))
+            .unwrap_or_else(|| "–".into())
+    };
+    let or_dash = |s: &str| {
+        if s.is_empty() {
+            "–".to_string()
+        } else {
+            s.to_string()
+        }
+    };
+    sections.push(SaSection {
+        title: w.t("ws-safe-contact"),
+        rows: vec![
+            (
+                w.t("ws-safe-channels"),
+                or_dash(&label_list(&w, "ws-channel", &d.safe_channels)),
+            ),
+            (w.t("ws-safe-times"), or_dash(&d.safe_times)),
+            (w.t("ws-no-messages"), yes_no(d.no_messages)),
+            (w.t("ws-who-may-answer"), or_dash(&d.who_may_answer)),
+            (w.t("ws-household"), opt("ws-household", &d.household_knows)),
+            (w.t("ws-safe-notes"), text(at(&v, "safe_contact"))),
+            (w.t("ws-crime-date"), or_dash(&d.crime_date)),
+            (w.t("ws-crime-region"), or_dash(&d.crime_region)),
+            (w.t("ws-reported"), opt("ws-reported", &d.reported)),
+            (w.t("ws-reported-where"), or_dash(&d.reported_where)),
+            (w.t("ws-languages"), or_dash(&d.languages.join(", "))),
+            (w.t("ws-interpreter"), yes_no(d.interpreter)),
+        ],
+        head: Vec::new(),
+        table: Vec::new(),
+    });
+    let list = |k: &str| at(&v, k).as_array().cloned().unwrap_or_default();
+    let mut assessment_rows = Vec::new();
+    for a in list("assessments") {
+        let answers: NeedsAssessment =
+            serde_json::from_value(at(&a, "answers").clone()).unwrap_or_default();
+        let version = ws::AssessmentVersion {
+            version: at(&a, "version").as_i64().unwrap_or(0),
+            created_at: text(at(&a, "created_at")),
+            created_by: None,
+            answers,
+        };
+        let view = version_view(&w, &version, None);
+        assessment_rows.push(vec![view.heading, view.lines.join("; ")]);
+    }
+    sections.push(SaSection {
+        title: w.t("ws-tab-assessment"),
+        rows: Vec::new(),
+        head: vec![w.t("ws-history-when"), w.t("ws-tab-assessment")],
+        table: assessment_rows,
+    });
+    sections.push(SaSection {
+        title: w.t("ws-tab-plan"),
+        rows: Vec::new(),
+        head: vec![
+            w.t("ws-plan-need"),
+            w.t("ws-plan-action"),
+            w.t("ws-plan-due"),
+            w.t("ws-plan-done"),
+        ],
+        table: list("support_plan")
+            .iter()
+            .map(|a| {
+                vec![
+                    coded("ws-domain", at(a, "domain")),
+                    text(at(a, "action")),
+                    text(at(a, "due_on")),
+                    yes_no(at(a, "done").as_bool().unwrap_or(false)),
+                ]
+            })
+            .collect(),
+    });
+    sections.push(SaSection {
+        title: w.t("ws-tab-contacts"),
+        rows: Vec::new(),
+        head: vec![
+            w.t("ws-contact-when"),
+            w.t("ws-contact-channel"),
+            w.t("ws-contact-direction"),
+            w.t("ws-contact-outcome"),
+            w.t("ws-contact-summary"),
+        ],
+        table: list("contacts")
+            .iter()
+            .map(|c| {
+                vec![
+                    text(at(c, "at")).replace('T', " "),
+                    coded("ws-channel", at(c, "channel")),
+                    coded("ws-direction", at(c, "direction")),
+                    coded("ws-contact-outcome", at(c, "outcome")),
+                    text(at(c, "summary")),
+                ]
+            })
+            .collect(),
+    });
+    sections.push(SaSection {
+        title: w.t("ws-tab-notes"),
+        rows: Vec::new(),
+        head: vec![w.t("ws-history-when"), w.t("ws-tab-notes")],
+        table: list("notes")
+            .iter()
+            .map(|n| {
+                vec![
+                    text(at(n, "created_at"))
+                        .get(..16)
+                        .unwrap_or("")
+                        .replace('T', " "),
+                    text(at(n, "body")),
+                ]
+            })
+            .collect(),
+    });
+    sections.push(SaSection {
+        title: w.t("ws-tab-consent"),
+        rows: Vec::new(),
+        head: vec![
+            w.t("ws-consent-purpose"),
+            w.t("ws-consent-scope"),
+            w.t("ws-consent-given"),
+            w.t("ws-sa-withdrawn"),
+        ],
+        table: list("consents")
+            .iter()
+            .map(|c| {
+                vec![
+                    coded("ws-purpose", at(c, "purpose")),
+                    text(at(c, "scope")),
+                    text(at(c, "given_on")),
+                    text(at(c, "withdrawn_on")),
+                ]
+            })
+            .collect(),
+    });
+    sections.push(SaSection {
+        title: w.t("ws-sa-processing"),
+        rows: Vec::new(),
+        head: vec![w.t("ws-history-when"), w.t("ws-history-what")],
+        table: list("processing_record")
+            .iter()
+            .map(|r| {
+                let action = at(r, "action").as_str().unwrap_or("");
+                let key = format!("ws-act-{}", action.replace('.', "-"));
+                let what = if state.i18n.has(l, &key) {
+                    w.t(&key)
+                } else {
+                    action.to_string()
+                };
+                vec![
+                    text(at(r, "at")).get(..16).unwrap_or("").replace('T', " "),
+                    what,
+                ]
+            })
+            .collect(),
+    });
+    Ok(page(render(&SubjectAccessPage {
+        w,
+        case_id: id,
+        generated: state.now().format("%Y-%m-%d %H:%M UTC").to_string(),
+        sections,
+    })?))
+}
+
+/// A field of a JSON object, or null.
+fn at<'v>(v: &'v serde_json::Value, k: &str) -> &'v serde_json::Value {
+    static NULL: serde_json::Value = serde_json::Value::Null;
+    v.get(k).unwrap_or(&NULL)
 }

@@ -46,6 +46,7 @@ async fn openapi_documents_every_api_path() {
         "/api/v1/cases/{id}/consents",
         "/api/v1/cases/{id}/consents/{consent}/withdraw",
         "/api/v1/cases/{id}/assign",
+        "/api/v1/cases/{id}/contacts",
         "/api/v1/cases/{id}/close",
         "/api/v1/cases/{id}/export",
     ] {

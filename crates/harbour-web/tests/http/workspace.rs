@@ -246,6 +246,11 @@ async fn sign_in_needs_the_password_then_the_second_factor() {
     let page = c.get("/workspace/2fa").await;
     assert_eq!(page.header("cache-control"), "no-store");
     let secret = between(&page.body, "<code id=\"totp-secret\">", "</code>").to_string();
+    // the set-up link is also an inline SVG QR code, labelled, with no image request
+    assert!(page
+        .body
+        .contains("<svg role=\"img\" aria-label=\"QR code: scan it with your authenticator app\""));
+    assert!(!page.body.contains("<?xml") && !page.body.contains("<img"));
     // without the CSRF token: refused
     let code = auth::code_at(&secret, "cw@example.org", monday_morning()).expect("code");
     let r = c.post("/workspace/2fa", &format!("code={code}")).await;
@@ -995,6 +1000,13 @@ async fn authorisation_matrix_over_every_case_route() {
                     ok(reads, StatusCode::OK),
                 ),
                 (
+                    "GET subject access",
+                    c.get(&format!("/workspace/cases/{id}/subject-access"))
+                        .await
+                        .status,
+                    ok(reads, StatusCode::OK),
+                ),
+                (
                     "GET api",
                     c.get(&format!("/api/v1/cases/{id}")).await.status,
                     ok(reads, StatusCode::OK),
@@ -1076,6 +1088,38 @@ async fn authorisation_matrix_over_every_case_route() {
                     .await
                     .status,
                     ok(reads, StatusCode::OK),
+                ),
+                (
+                    "POST contact",
+                    c.post(
+                        &format!("/workspace/cases/{id}/contacts"),
+                        &format!(
+                            "csrf={t}&happened_at=2026-11-30T09%3A00&channel=phone\
+                             &direction=outgoing&outcome=no_answer"
+                        ),
+                    )
+                    .await
+                    .status,
+                    ok(reads, StatusCode::SEE_OTHER),
+                ),
+                (
+                    "GET api contacts",
+                    c.get(&format!("/api/v1/cases/{id}/contacts")).await.status,
+                    ok(reads, StatusCode::OK),
+                ),
+                (
+                    "POST api contact",
+                    c.json(
+                        "POST",
+                        &format!("/api/v1/cases/{id}/contacts"),
+                        &t,
+                        Some(
+                            r#"{"happened_at": "2026-11-30T09:05", "channel": "sms", "direction": "outgoing", "outcome": "reached"}"#,
+                        ),
+                    )
+                    .await
+                    .status,
+                    ok(reads, StatusCode::CREATED),
                 ),
                 (
                     "GET api history",
@@ -1476,6 +1520,55 @@ async fn full_intake_form_edit_and_api() {
         .post(&format!("/workspace/cases/{id}/edit"), "pseudonym=X")
         .await;
     assert_eq!(r.status, StatusCode::NOT_FOUND);
+    // the contact log: a phone call when only SMS and e-mail are safe, a message left although
+    // the profile says not to: both flagged
+    let r = cw
+        .post(
+            &format!("/workspace/cases/{id}/contacts"),
+            &format!(
+                "csrf={t}&happened_at=2026-11-30T08%3A30&channel=phone&direction=outgoing\
+                 &outcome=message_left&summary=Fictional+voicemail"
+            ),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let page = cw.get(&format!("/workspace/cases/{id}")).await;
+    let log = between(&page.body, "id=\"contacts-h\"", "</section>");
+    assert!(log.contains("Message left"), "{log}");
+    assert!(log.contains("not a safe channel for this person"));
+    assert!(log.contains("the profile says not to leave messages"));
+    assert!(log.contains("Fictional voicemail"));
+    let r = cw
+        .post(
+            &format!("/workspace/cases/{id}/contacts"),
+            &format!("csrf={t}&happened_at=soon&channel=phone&direction=outgoing&outcome=reached"),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::BAD_REQUEST);
+    assert!(r.body.contains("Please check this field: When."));
+    // subject access as a readable page: everything, in words, and recorded as an export
+    let sa = cw
+        .get(&format!("/workspace/cases/{id}/subject-access"))
+        .await;
+    assert_eq!(sa.status, StatusCode::OK);
+    assert_eq!(sa.header("cache-control"), "no-store");
+    for shown in [
+        "Swift",
+        "Valencia",
+        "Guardia Civil",
+        "Fictional voicemail",
+        "Message left",
+        "Text message, E-mail",
+        "What was done with the data",
+        "logged a contact",
+    ] {
+        assert!(
+            sa.body.contains(shown),
+            "{shown} missing from the subject-access page"
+        );
+    }
+    let history = cw.get(&format!("/api/v1/cases/{id}/history")).await;
+    assert!(history.body.contains("case.export"));
     // the API reads the details and replaces them
     let token = token(&mut cw, "scope=cases:read&scope=cases:write").await;
     let r = api(
@@ -1522,5 +1615,34 @@ async fn full_intake_form_edit_and_api() {
     )
     .await;
     assert_eq!(r.json()["errors"][0]["field"], "details");
+    let r = api(
+        &app,
+        "POST",
+        &format!("/api/v1/cases/{id}/contacts"),
+        Some(&token),
+        Some(r#"{"happened_at": "2026-11-30T09:00", "channel": "sms", "direction": "incoming", "outcome": "reached", "summary": "Fictional"}"#),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.body);
+    let r = api(
+        &app,
+        "GET",
+        &format!("/api/v1/cases/{id}/contacts"),
+        Some(&token),
+        None,
+    )
+    .await;
+    let items = r.json()["items"].as_array().expect("items").clone();
+    assert_eq!(items.len(), 2);
+    assert_eq!(items[0]["summary"], "Fictional");
+    let r = api(
+        &app,
+        "POST",
+        &format!("/api/v1/cases/{id}/contacts"),
+        Some(&token),
+        Some(r#"{"happened_at": "2026-11-30T09:00", "channel": "fax", "direction": "incoming", "outcome": "reached"}"#),
+    )
+    .await;
+    assert_eq!(r.json()["errors"][0]["field"], "channel");
     assert!(ws::verify_audit(&app.db.db).await.expect("verify").is_ok());
 }
