@@ -1390,31 +1390,93 @@ pub async fn list_cases(
         .as_deref()
         .map(str::trim)
         .filter(|q| !q.is_empty());
-    let rows = match query {
-        Some(q) => {
-            let h = crypto::blind_index(&keys.index, q);
-            sqlx::query(
-                "SELECT id, reference, pseudonym_enc, crime_kind, status, assigned_to, created_at \
-                 FROM cases WHERE organization_id = $1 AND (name_index = $2 OR pseudonym_index = $2) \
-                 ORDER BY created_at DESC LIMIT 500",
-            )
-            .bind(org)
-            .bind(h)
-            .fetch_all(db.pool())
-            .await?
-        }
-        None => {
-            sqlx::query(
-                "SELECT id, reference, pseudonym_enc, crime_kind, status, assigned_to, created_at \
-                 FROM cases WHERE organization_id = $1 ORDER BY created_at DESC LIMIT 500",
-            )
-            .bind(org)
-            .fetch_all(db.pool())
-            .await?
-        }
-    };
-    // open plan actions per case: the earliest due date and how many are overdue
+    // every filter, and what the actor may see, is applied in SQL, so that the limit of 500
+    // rows counts only cases that belong in the answer
     let today = now.date_naive();
+    let mut sql = String::from(
+        "SELECT id, reference, pseudonym_enc, crime_kind, status, assigned_to, created_at \
+         FROM cases WHERE organization_id = $1",
+    );
+    let mut binds: Vec<String> = vec![org.to_string()];
+    /// Appends `clause` with its `?` numbered as the next bind, and the value to bind.
+    fn push(sql: &mut String, binds: &mut Vec<String>, clause: &str, v: String) {
+        binds.push(v);
+        sql.push_str(&clause.replace('?', &format!("${}", binds.len())));
+    }
+    if let Some(q) = query {
+        let h = crypto::blind_index(&keys.index, q);
+        push(
+            &mut sql,
+            &mut binds,
+            " AND (name_index = ? OR pseudonym_index = ?)",
+            h,
+        );
+    }
+    if let Some(st) = &filter.status {
+        push(&mut sql, &mut binds, " AND status = ?", st.clone());
+    }
+    if let Some(k) = &filter.crime_kind {
+        push(&mut sql, &mut binds, " AND crime_kind = ?", k.clone());
+    }
+    match &filter.assignee {
+        Assignee::Anyone => {}
+        Assignee::Me => push(
+            &mut sql,
+            &mut binds,
+            " AND assigned_to = ?",
+            actor.user_id.clone(),
+        ),
+        Assignee::Unassigned => sql.push_str(" AND assigned_to IS NULL"),
+        Assignee::Person(p) => push(&mut sql, &mut binds, " AND assigned_to = ?", p.clone()),
+    }
+    if filter.overdue_only {
+        push(
+            &mut sql,
+            &mut binds,
+            " AND EXISTS (SELECT 1 FROM case_actions a WHERE a.case_id = cases.id \
+             AND a.done_at IS NULL AND a.due_on < ?)",
+            today.format("%Y-%m-%d").to_string(),
+        );
+    }
+    let may = |assigned: Option<&str>| {
+        may_access_case(
+            &actor.memberships,
+            &actor.user_id,
+            org,
+            assigned,
+            CaseAccess::Read,
+        )
+    };
+    let (unassigned, mine, others) = (
+        may(None),
+        may(Some(actor.user_id.as_str())),
+        may(Some("someone else")),
+    );
+    match (unassigned, mine, others) {
+        (true, _, true) => {}
+        (true, true, false) => push(
+            &mut sql,
+            &mut binds,
+            " AND (assigned_to IS NULL OR assigned_to = ?)",
+            actor.user_id.clone(),
+        ),
+        (true, false, false) => sql.push_str(" AND assigned_to IS NULL"),
+        (false, _, true) => sql.push_str(" AND assigned_to IS NOT NULL"),
+        (false, true, false) => push(
+            &mut sql,
+            &mut binds,
+            " AND assigned_to = ?",
+            actor.user_id.clone(),
+        ),
+        (false, false, false) => sql.push_str(" AND 1 = 0"),
+    }
+    sql.push_str(" ORDER BY created_at DESC LIMIT 500");
+    let mut q = sqlx::query(&sql);
+    for b in &binds {
+        q = q.bind(b);
+    }
+    let rows = q.fetch_all(db.pool()).await?;
+    // open plan actions per case: the earliest due date and how many are overdue
     let mut due: HashMap<String, (Option<chrono::NaiveDate>, usize)> = HashMap::new();
     for r in sqlx::query(
         "SELECT case_id, due_on FROM case_actions WHERE organization_id = $1 AND done_at IS NULL",

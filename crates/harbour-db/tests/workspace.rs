@@ -1342,3 +1342,86 @@ async fn the_contact_log_flags_what_the_safe_contact_profile_forbids() {
     assert_eq!(st.get("contacts_by_outcome", "message_left"), 1);
     assert!(workspace::verify_audit(&w.t.db).await.unwrap().is_ok());
 }
+
+/// Filters and visibility are applied before the 500-row limit: an old closed case is found
+/// among many newer open ones, and a volunteer sees the one old case assigned to them.
+#[tokio::test]
+async fn filters_reach_past_the_first_500_cases() {
+    let w = world().await;
+    let sup = person(&w, &w.org_a, Role::Supervisor, "sup@example.org").await;
+    let vol = person(&w, &w.org_a, Role::Volunteer, "vol@example.org").await;
+    let t0 = now() - chrono::Duration::days(30);
+    let mut old = canary_intake();
+    old.crime_kind = Some("fraud".into());
+    let old = workspace::create_case(&w.t.db, &w.mk, &sup, &w.org_a, &old, t0)
+        .await
+        .unwrap();
+    workspace::close_case(&w.t.db, &sup, &old.id, "referred", t0)
+        .await
+        .unwrap();
+    // the volunteer needs basic training to be assigned
+    workspace::record_training(
+        &w.t.db,
+        &sup,
+        &w.org_a,
+        &vol.user_id,
+        "basic",
+        (t0 - chrono::Duration::days(1)).date_naive(),
+        None,
+        None,
+        t0,
+    )
+    .await
+    .unwrap();
+    workspace::assign_case(&w.t.db, &sup, &old.id, &vol.user_id, t0)
+        .await
+        .unwrap();
+    let mut newer = canary_intake();
+    newer.details = Default::default();
+    newer.name = None;
+    for i in 0..505 {
+        newer.pseudonym = format!("Newer {i}");
+        workspace::create_case(
+            &w.t.db,
+            &w.mk,
+            &sup,
+            &w.org_a,
+            &newer,
+            t0 + chrono::Duration::seconds(60 + i),
+        )
+        .await
+        .unwrap();
+    }
+    let list = |f: workspace::CaseFilter, who: Actor| {
+        let (db, mk, org) = (&w.t.db, &w.mk, w.org_a.clone());
+        async move {
+            workspace::list_cases(db, mk, &who, &org, &f, now())
+                .await
+                .unwrap()
+        }
+    };
+    let all = list(workspace::CaseFilter::default(), sup.clone()).await;
+    assert_eq!(all.len(), 500);
+    let closed = list(
+        workspace::CaseFilter {
+            status: Some("closed".into()),
+            ..Default::default()
+        },
+        sup.clone(),
+    )
+    .await;
+    assert_eq!(closed.len(), 1);
+    assert_eq!(closed[0].id, old.id);
+    let fraud = list(
+        workspace::CaseFilter {
+            crime_kind: Some("fraud".into()),
+            ..Default::default()
+        },
+        sup.clone(),
+    )
+    .await;
+    assert_eq!(fraud.len(), 1);
+    let mine = list(workspace::CaseFilter::default(), vol.clone()).await;
+    assert_eq!(mine.len(), 1);
+    assert_eq!(mine[0].id, old.id);
+}
