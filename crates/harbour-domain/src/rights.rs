@@ -206,6 +206,10 @@ pub struct AnyOf {
 pub struct When {
     #[serde(default)]
     pub bound: Party,
+    /// Whose state must be an EU Member State (bound or not by this instrument): e.g. Art. 26
+    /// of 2017/541 is about residents of another Member State.
+    #[serde(default)]
+    pub in_union: Option<Party>,
     #[serde(default)]
     pub cross_border: Option<bool>,
     /// An unknown stage matches every list.
@@ -888,6 +892,16 @@ impl Knowledge {
         }
         if let (Some(want), Some(got)) = (w.reported, q.reported) {
             if want != got {
+                return Fit::No;
+            }
+        }
+        if let Some(party) = w.in_union {
+            let members: &[CountryCode] = match party {
+                Party::Crime => &[q.crime_country],
+                Party::Residence => &[q.residence_country],
+                Party::Both => &[q.crime_country, q.residence_country],
+            };
+            if !members.iter().all(|c| self.in_union(*c)) {
                 return Fit::No;
             }
         }
