@@ -343,3 +343,11 @@ ws-sa-yes = ja
 ws-sa-no = nein
 ws-sa-withdrawn = Widerrufen am
 ws-sa-processing = Was mit den Daten geschah und wann
+ws-mail-subject = Harbour: fällige Aufgaben in Ihren Fällen
+ws-mail-body = Guten Tag,
+    
+    in Harbour haben Sie { $overdue } überfällige und { $due } bald fällige Maßnahmen in den Unterstützungsplänen Ihrer Fälle.
+    
+    Melden Sie sich an, um sie zu sehen: { $url }
+    
+    Diese Nachricht nennt absichtlich keinen Fall. Sie erhalten sie, weil Ihnen in Harbour Maßnahmen zugewiesen sind.

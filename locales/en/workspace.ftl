@@ -343,3 +343,11 @@ ws-sa-yes = yes
 ws-sa-no = no
 ws-sa-withdrawn = Withdrawn on
 ws-sa-processing = What was done with the data, and when
+ws-mail-subject = Harbour: work due in your cases
+ws-mail-body = Hello,
+    
+    in Harbour you have { $overdue } overdue and { $due } soon due actions in the support plans of your cases.
+    
+    Sign in to see them: { $url }
+    
+    This message names no case on purpose. You receive it because actions in Harbour are assigned to you.

@@ -343,3 +343,11 @@ ws-sa-yes = sí
 ws-sa-no = no
 ws-sa-withdrawn = Retirado el
 ws-sa-processing = Qué se hizo con los datos y cuándo
+ws-mail-subject = Harbour: tareas pendientes en sus casos
+ws-mail-body = Hola:
+    
+    en Harbour tiene { $overdue } acciones vencidas y { $due } acciones que vencen pronto en los planes de apoyo de sus casos.
+    
+    Inicie sesión para verlas: { $url }
+    
+    Este mensaje no menciona ningún caso a propósito. Lo recibe porque tiene acciones asignadas en Harbour.

@@ -343,3 +343,11 @@ ws-sa-yes = oui
 ws-sa-no = non
 ws-sa-withdrawn = Retiré le
 ws-sa-processing = Ce qui a été fait des données, et quand
+ws-mail-subject = Harbour : des tâches arrivent à échéance dans vos dossiers
+ws-mail-body = Bonjour,
+    
+    dans Harbour, vous avez { $overdue } action(s) en retard et { $due } action(s) bientôt à échéance dans les plans d'accompagnement de vos dossiers.
+    
+    Connectez-vous pour les voir : { $url }
+    
+    Ce message ne nomme volontairement aucun dossier. Vous le recevez parce que des actions vous sont attribuées dans Harbour.

@@ -343,3 +343,11 @@ ws-sa-yes = sì
 ws-sa-no = no
 ws-sa-withdrawn = Revocato il
 ws-sa-processing = Che cosa è stato fatto con i dati, e quando
+ws-mail-subject = Harbour: attività in scadenza nei suoi casi
+ws-mail-body = Buongiorno,
+    
+    in Harbour ha { $overdue } azioni scadute e { $due } azioni in scadenza a breve nei piani di sostegno dei suoi casi.
+    
+    Acceda per vederle: { $url }
+    
+    Questo messaggio non nomina di proposito alcun caso. Lo riceve perché in Harbour le sono assegnate delle azioni.

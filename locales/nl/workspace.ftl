@@ -343,3 +343,11 @@ ws-sa-yes = ja
 ws-sa-no = nee
 ws-sa-withdrawn = Ingetrokken op
 ws-sa-processing = Wat er met de gegevens is gedaan, en wanneer
+ws-mail-subject = Harbour: werk dat moet gebeuren in je dossiers
+ws-mail-body = Hallo,
+    
+    in Harbour heb je { $overdue } acties die te laat zijn en { $due } acties die binnenkort moeten gebeuren in de hulpplannen van je dossiers.
+    
+    Log in om ze te zien: { $url }
+    
+    Dit bericht noemt met opzet geen dossier. Je krijgt het omdat er in Harbour acties aan je zijn toegewezen.

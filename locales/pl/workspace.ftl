@@ -345,3 +345,11 @@ ws-sa-yes = tak
 ws-sa-no = nie
 ws-sa-withdrawn = Data wycofania
 ws-sa-processing = Co zrobiono z danymi i kiedy
+ws-mail-subject = Harbour: zadania do wykonania w Twoich sprawach
+ws-mail-body = Dzień dobry,
+    
+    w Harbour masz działania w planach wsparcia swoich spraw: po terminie – { $overdue }, z bliskim terminem – { $due }.
+    
+    Zaloguj się, aby je zobaczyć: { $url }
+    
+    Ta wiadomość celowo nie wymienia żadnej sprawy. Otrzymujesz ją, ponieważ w Harbour przydzielono Ci działania.

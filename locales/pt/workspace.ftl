@@ -343,3 +343,11 @@ ws-sa-yes = sim
 ws-sa-no = não
 ws-sa-withdrawn = Retirado em
 ws-sa-processing = O que foi feito com os dados, e quando
+ws-mail-subject = Harbour: tarefas a vencer nos seus casos
+ws-mail-body = Olá,
+    
+    no Harbour tem { $overdue } ações em atraso e { $due } ações a vencer em breve nos planos de apoio dos seus casos.
+    
+    Inicie sessão para as ver: { $url }
+    
+    Esta mensagem não refere nenhum caso de propósito. Recebe-a porque tem ações atribuídas no Harbour.

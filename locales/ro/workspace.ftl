@@ -344,3 +344,11 @@ ws-sa-yes = da
 ws-sa-no = nu
 ws-sa-withdrawn = Retras la
 ws-sa-processing = Ce s-a făcut cu datele și când
+ws-mail-subject = Harbour: sarcini scadente în cazurile dumneavoastră
+ws-mail-body = Bună ziua,
+    
+    în Harbour aveți acțiuni în planurile de sprijin ale cazurilor dumneavoastră: restante – { $overdue }, cu termen apropiat – { $due }.
+    
+    Autentificați-vă pentru a le vedea: { $url }
+    
+    Acest mesaj nu numește intenționat niciun caz. Îl primiți pentru că în Harbour vă sunt atribuite acțiuni.

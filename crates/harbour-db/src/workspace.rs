@@ -3251,3 +3251,91 @@ pub async fn contacts(
     .await?;
     Ok(out)
 }
+
+// ---------------------------------------------------------------------------------------------
+// Reminders
+
+/// What one person is reminded of: counts only, never what the actions are or whose case.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Digest {
+    pub user_id: String,
+    pub email: String,
+    pub locale: Option<String>,
+    /// Open plan actions past their due date.
+    pub overdue: usize,
+    /// Open plan actions due today or in the next two days.
+    pub due_soon: usize,
+}
+
+/// Everyone who owns open plan actions of open cases that are overdue or due within two days,
+/// in an organisation they still belong to.
+pub async fn reminder_digests(db: &Db, now: DateTime<Utc>) -> Result<Vec<Digest>> {
+    let today = now.date_naive();
+    let horizon = today + Duration::days(2);
+    let rows = sqlx::query(
+        "SELECT a.owner, a.due_on, u.email, u.locale FROM case_actions a \
+         JOIN cases c ON c.id = a.case_id \
+         JOIN users u ON u.id = a.owner \
+         JOIN memberships m ON m.user_id = a.owner AND m.organization_id = a.organization_id \
+         WHERE a.done_at IS NULL AND a.due_on IS NOT NULL AND a.due_on <= $1 \
+         AND c.status = 'open' AND u.status = 'active' ORDER BY u.email",
+    )
+    .bind(horizon.format("%Y-%m-%d").to_string())
+    .fetch_all(db.pool())
+    .await?;
+    let mut out: Vec<Digest> = Vec::new();
+    for r in &rows {
+        let user_id: String = r.try_get("owner")?;
+        let due: String = r.try_get("due_on")?;
+        let overdue = due.as_str() < today.format("%Y-%m-%d").to_string().as_str();
+        let d = match out.iter_mut().find(|d| d.user_id == user_id) {
+            Some(d) => d,
+            None => {
+                out.push(Digest {
+                    email: r.try_get("email")?,
+                    locale: r.try_get("locale")?,
+                    overdue: 0,
+                    due_soon: 0,
+                    user_id,
+                });
+                out.last_mut().ok_or(WorkspaceError::NotFound)?
+            }
+        };
+        if overdue {
+            d.overdue += 1;
+        } else {
+            d.due_soon += 1;
+        }
+    }
+    Ok(out)
+}
+
+/// Records that a reminder went out (counts only).
+pub async fn record_reminder(db: &Db, d: &Digest, now: DateTime<Utc>) -> Result<()> {
+    let mut tx = db.pool().begin().await?;
+    audit(
+        &mut tx,
+        AuditEntry {
+            actor: None,
+            organization: None,
+            action: "reminder.sent",
+            target_kind: Some("user"),
+            target_id: Some(&d.user_id),
+            detail: format!("overdue={} due_soon={}", d.overdue, d.due_soon),
+        },
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Remembers the language a person's browser asked for, for their reminders.
+pub async fn set_locale(db: &Db, user_id: &str, locale: &str) -> Result<()> {
+    sqlx::query("UPDATE users SET locale = $1 WHERE id = $2")
+        .bind(locale)
+        .bind(user_id)
+        .execute(db.pool())
+        .await?;
+    Ok(())
+}

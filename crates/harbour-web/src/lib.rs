@@ -6,6 +6,7 @@ pub mod app;
 pub mod error;
 pub mod hsds;
 pub mod i18n;
+pub mod mail;
 pub mod metrics;
 pub mod openapi;
 pub mod ops;

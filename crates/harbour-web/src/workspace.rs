@@ -430,6 +430,8 @@ async fn second_post(
     )
     .await?
     {
+        // the language reminders are written in: the one this browser asks for
+        ws::set_locale(&state.db, &s.user_id, l.code()).await?;
         return Ok(Redirect::to("/workspace/").into_response());
     }
     let mut r = render(&SecondPage {

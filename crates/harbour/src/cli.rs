@@ -396,6 +396,35 @@ async fn serve(config: Config, demo: bool) -> anyhow::Result<()> {
             }
         })
     };
+    // Reminders by e-mail: a daily job, like retention, when a mail relay is configured.
+    let reminders = match &config.mail {
+        None => {
+            tracing::info!("reminders by e-mail are off (no mail_url)");
+            None
+        }
+        Some(m) => {
+            let mailer = harbour_web::mail::Mailer::new(&m.url, &m.from, &m.public_url)
+                .map_err(|e| anyhow::anyhow!(e))?;
+            let state = state.clone();
+            Some(tokio::spawn(async move {
+                let mut tick = tokio::time::interval(Duration::from_secs(600));
+                loop {
+                    tick.tick().await;
+                    let run = harbour_db::workspace::run_job_if_due(
+                        &state.db,
+                        "reminders",
+                        chrono::Duration::days(1),
+                        chrono::Utc::now(),
+                        || harbour_web::mail::send_reminders(&state, &mailer),
+                    )
+                    .await;
+                    if let Err(e) = run {
+                        tracing::warn!(code = e.code(), "reminder job failed");
+                    }
+                }
+            }))
+        }
+    };
     let syncer = {
         let state = state.clone();
         tokio::spawn(async move {
@@ -413,6 +442,9 @@ async fn serve(config: Config, demo: bool) -> anyhow::Result<()> {
         .await?;
     syncer.abort();
     retention.abort();
+    if let Some(r) = reminders {
+        r.abort();
+    }
     db.close().await;
     tracing::info!("stopped");
     Ok(())

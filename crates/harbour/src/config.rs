@@ -14,6 +14,9 @@ pub struct FileConfig {
     pub database_url: Option<String>,
     pub quick_exit_url: Option<String>,
     pub log_format: Option<String>,
+    pub mail_url: Option<String>,
+    pub mail_from: Option<String>,
+    pub public_url: Option<String>,
 }
 
 /// Values given on the command line (each also readable from its `HARBOUR_…` variable by clap).
@@ -28,7 +31,8 @@ pub struct Overrides {
     /// sqlite://FILE or postgres://… [default: sqlite in the data directory]
     #[arg(long, env = "HARBOUR_DATABASE_URL", global = true)]
     pub database_url: Option<String>,
-    /// TOML configuration file (keys: listen, data_dir, database_url, quick_exit_url, log_format)
+    /// TOML configuration file (keys: listen, data_dir, database_url, quick_exit_url, log_format,
+    /// mail_url, mail_from, public_url)
     #[arg(long, env = "HARBOUR_CONFIG", global = true)]
     pub config: Option<PathBuf>,
 }
@@ -40,6 +44,16 @@ pub struct Config {
     pub database_url: String,
     pub quick_exit_url: String,
     pub log_json: bool,
+    /// Reminders by e-mail: where mail goes (`smtp://host:port` or `sendmail`), from whom, and
+    /// the workspace's public address for the link. Off unless `mail_url` is set.
+    pub mail: Option<MailSettings>,
+}
+
+#[derive(Debug, Clone)]
+pub struct MailSettings {
+    pub url: String,
+    pub from: String,
+    pub public_url: String,
 }
 
 impl Config {
@@ -90,12 +104,33 @@ impl Config {
             Some("json") => true,
             Some(other) => bail!("setting log_format: {other:?} is not text or json"),
         };
+        let env = |k: &str| std::env::var(k).ok().filter(|v| !v.is_empty());
+        let mail = match env("HARBOUR_MAIL_URL").or(file.mail_url) {
+            None => None,
+            Some(url) => {
+                let from = env("HARBOUR_MAIL_FROM")
+                    .or(file.mail_from)
+                    .with_context(|| {
+                        "setting mail_from: needed when mail_url is set (HARBOUR_MAIL_FROM)"
+                    })?;
+                let public_url = env("HARBOUR_PUBLIC_URL").or(file.public_url).with_context(|| {
+                    "setting public_url: needed when mail_url is set, for the link in reminders \
+                     (HARBOUR_PUBLIC_URL)"
+                })?;
+                Some(MailSettings {
+                    url,
+                    from,
+                    public_url,
+                })
+            }
+        };
         Ok(Config {
             listen,
             data_dir,
             database_url,
             quick_exit_url,
             log_json,
+            mail,
         })
     }
 
@@ -180,5 +215,38 @@ mod tests {
             .expect_err("error")
         );
         assert!(e.contains("lisen"), "{e}");
+    }
+
+    #[test]
+    fn mail_settings_come_together_or_name_what_is_missing() {
+        let dir = tempfile::tempdir().expect("tmp");
+        let f = dir.path().join("h.toml");
+        let load = |text: &str| {
+            std::fs::write(&f, text).expect("write");
+            Config::load(&Overrides {
+                config: Some(f.clone()),
+                ..Default::default()
+            })
+        };
+        // off by default
+        assert!(load("").expect("empty").mail.is_none());
+        let e = format!(
+            "{:#}",
+            load("mail_url = \"smtp://127.0.0.1:25\"\n").expect_err("from")
+        );
+        assert!(e.contains("mail_from"), "{e}");
+        let e = format!(
+            "{:#}",
+            load("mail_url = \"smtp://127.0.0.1:25\"\nmail_from = \"h@example.org\"\n")
+                .expect_err("public_url")
+        );
+        assert!(e.contains("public_url"), "{e}");
+        let m = load(
+            "mail_url = \"sendmail\"\nmail_from = \"h@example.org\"\npublic_url = \"https://h.example.org\"\n",
+        )
+        .expect("complete")
+        .mail
+        .expect("mail");
+        assert_eq!(m.url, "sendmail");
     }
 }

@@ -13,5 +13,6 @@ mod support;
 mod hsds;
 mod ops;
 mod pages;
+mod reminders;
 mod rights;
 mod workspace;
