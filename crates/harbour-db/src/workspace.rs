@@ -3276,9 +3276,10 @@ pub async fn reminder_digests(db: &Db, now: DateTime<Utc>) -> Result<Vec<Digest>
         "SELECT a.owner, a.due_on, u.email, u.locale FROM case_actions a \
          JOIN cases c ON c.id = a.case_id \
          JOIN users u ON u.id = a.owner \
-         JOIN memberships m ON m.user_id = a.owner AND m.organization_id = a.organization_id \
          WHERE a.done_at IS NULL AND a.due_on IS NOT NULL AND a.due_on <= $1 \
-         AND c.status = 'open' AND u.status = 'active' ORDER BY u.email",
+         AND c.status = 'open' AND u.status = 'active' \
+         AND EXISTS (SELECT 1 FROM memberships m WHERE m.user_id = a.owner \
+         AND m.organization_id = a.organization_id) ORDER BY u.email",
     )
     .bind(horizon.format("%Y-%m-%d").to_string())
     .fetch_all(db.pool())

@@ -1425,3 +1425,53 @@ async fn filters_reach_past_the_first_500_cases() {
     assert_eq!(mine.len(), 1);
     assert_eq!(mine[0].id, old.id);
 }
+
+/// A person with two roles in the organisation is reminded once, with the right counts; work of
+/// closed cases and work done are not reminded.
+#[tokio::test]
+async fn reminder_digests_count_each_action_once() {
+    let w = world().await;
+    let cw = person(&w, &w.org_a, Role::Caseworker, "cw@example.org").await;
+    sqlx::query(
+        "INSERT INTO memberships (user_id, organization_id, role, created_at) VALUES ($1, $2, 'supervisor', $3)",
+    )
+    .bind(&cw.user_id)
+    .bind(&w.org_a)
+    .bind("2026-11-01T00:00:00.000000Z")
+    .execute(w.t.db.pool())
+    .await
+    .unwrap();
+    let cw = workspace::actor(&w.t.db, &cw.user_id).await.unwrap();
+    let d = |s: &str| chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+    let open = workspace::create_case(&w.t.db, &w.mk, &cw, &w.org_a, &canary_intake(), now())
+        .await
+        .unwrap();
+    let closed = workspace::create_case(&w.t.db, &w.mk, &cw, &w.org_a, &canary_intake(), now())
+        .await
+        .unwrap();
+    for (case, due) in [
+        (&open.id, "2026-11-20"),
+        (&open.id, "2026-11-29"),
+        (&closed.id, "2026-11-20"),
+    ] {
+        workspace::add_action(
+            &w.t.db,
+            &w.mk,
+            &cw,
+            case,
+            "legal",
+            "x",
+            Some(&cw.user_id),
+            Some(d(due)),
+            now(),
+        )
+        .await
+        .unwrap();
+    }
+    workspace::close_case(&w.t.db, &cw, &closed.id, "referred", now())
+        .await
+        .unwrap();
+    let digests = workspace::reminder_digests(&w.t.db, now()).await.unwrap();
+    assert_eq!(digests.len(), 1);
+    assert_eq!((digests[0].overdue, digests[0].due_soon), (1, 1));
+}
