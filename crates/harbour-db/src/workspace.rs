@@ -732,7 +732,6 @@ pub async fn create_case(
     }
     let details = check_intake(intake)?;
     let keys = org_keys(db, mk, org).await?;
-    let (key_id, key) = &keys.active_data;
     let id = Uuid::new_v4().to_string();
     let reference = format!(
         "C-{}",
@@ -743,11 +742,7 @@ pub async fn create_case(
             .unwrap_or("0")
             .to_uppercase()
     );
-    let seal = |column: &str, v: Option<&str>| {
-        v.map(str::trim)
-            .filter(|s| !s.is_empty())
-            .map(|s| crypto::seal(key_id, key, place(org, column, &id), s))
-    };
+    let seal = |column: &str, v: Option<&str>| seal_case_field(&keys, org, column, &id, v);
     let name_index = intake
         .name
         .as_deref()
@@ -835,6 +830,20 @@ pub async fn create_case(
         reference,
         duplicates,
     })
+}
+
+/// Seals one optional text field of a case with the organisation's active key (an empty or
+/// missing value stays NULL).
+fn seal_case_field(
+    keys: &OrgKeys,
+    org: &str,
+    column: &str,
+    case_id: &str,
+    v: Option<&str>,
+) -> Option<String> {
+    v.map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(|s| seal_in(keys, org, "cases", column, case_id, s))
 }
 
 /// Checks an intake; returns its details as the JSON to seal (`None` when empty).
@@ -1039,12 +1048,7 @@ pub async fn update_case(
     if changed.is_empty() {
         return Ok(());
     }
-    let (key_id, key) = &keys.active_data;
-    let seal = |column: &str, v: Option<&str>| {
-        v.map(str::trim)
-            .filter(|s| !s.is_empty())
-            .map(|s| crypto::seal(key_id, key, place(&org, column, case_id), s))
-    };
+    let seal = |column: &str, v: Option<&str>| seal_case_field(&keys, &org, column, case_id, v);
     let pseudonym = intake.pseudonym.trim();
     let name_index = intake
         .name
@@ -1503,25 +1507,8 @@ pub async fn list_cases(
         let status: String = r.try_get("status")?;
         let crime_kind: Option<String> = r.try_get("crime_kind")?;
         let mine = assigned.as_deref() == Some(actor.user_id.as_str());
-        let wanted = match &filter.assignee {
-            Assignee::Anyone => true,
-            Assignee::Me => mine,
-            Assignee::Unassigned => assigned.is_none(),
-            Assignee::Person(p) => assigned.as_deref() == Some(p.as_str()),
-        };
-        if !wanted
-            || filter.status.as_ref().is_some_and(|s| *s != status)
-            || filter
-                .crime_kind
-                .as_ref()
-                .is_some_and(|k| crime_kind.as_deref() != Some(k.as_str()))
-        {
-            continue;
-        }
         let (next_due, overdue) = due.get(&id).cloned().unwrap_or((None, 0));
-        if filter.overdue_only && overdue == 0 {
-            continue;
-        }
+        // the filters were applied in SQL; the access rule is checked once more per row
         if !may_access_case(
             &actor.memberships,
             &actor.user_id,
@@ -3189,11 +3176,19 @@ pub async fn contacts(
 ) -> Result<Vec<Contact>> {
     let org = guard(db, actor, case_id, CaseAccess::Read, now).await?;
     let keys = org_keys(db, mk, &org).await?;
-    let row = sqlx::query(&format!("SELECT {CASE_COLUMNS} FROM cases WHERE id = $1"))
+    // only the safe-contact profile is needed, not the rest of the case
+    let sealed_profile: Option<String> = sqlx::query("SELECT details_enc FROM cases WHERE id = $1")
         .bind(case_id)
         .fetch_one(db.pool())
-        .await?;
-    let profile = open_case(&org, &keys, &row)?.intake.details;
+        .await?
+        .try_get("details_enc")?;
+    let profile: harbour_domain::workspace::CaseDetails = match sealed_profile {
+        Some(v) => {
+            serde_json::from_str(&open_in(&keys, &org, "cases", "details_enc", case_id, &v)?)
+                .map_err(|e| WorkspaceError::Corrupt(format!("case details: {e}")))?
+        }
+        None => Default::default(),
+    };
     let rows = sqlx::query(
         "SELECT id, happened_at, channel, direction, outcome, summary_enc, created_by \
          FROM case_contacts WHERE case_id = $1 ORDER BY happened_at DESC, created_at DESC",
@@ -3208,16 +3203,7 @@ pub async fn contacts(
         let channel: String = r.try_get("channel")?;
         let direction: String = r.try_get("direction")?;
         let outcome: String = r.try_get("outcome")?;
-        let mut conflicts = Vec::new();
-        if direction == "outgoing"
-            && !profile.safe_channels.is_empty()
-            && !profile.safe_channels.contains(&channel)
-        {
-            conflicts.push("channel_not_safe");
-        }
-        if outcome == "message_left" && profile.no_messages {
-            conflicts.push("message_left");
-        }
+        let conflicts = profile.contact_conflicts(&channel, &direction, &outcome);
         out.push(Contact {
             summary: match sealed {
                 Some(v) => Some(open_in(

@@ -402,6 +402,28 @@ impl CaseDetails {
     pub fn is_empty(&self) -> bool {
         *self == CaseDetails::default()
     }
+
+    /// What a logged contact breaks in this profile: `channel_not_safe` (we reached out on a
+    /// channel the profile does not list as safe, when it lists any) and `message_left` (a
+    /// message was left although the profile says not to).
+    pub fn contact_conflicts(
+        &self,
+        channel: &str,
+        direction: &str,
+        outcome: &str,
+    ) -> Vec<&'static str> {
+        let mut out = Vec::new();
+        if direction == "outgoing"
+            && !self.safe_channels.is_empty()
+            && !self.safe_channels.iter().any(|c| c == channel)
+        {
+            out.push("channel_not_safe");
+        }
+        if outcome == "message_left" && self.no_messages {
+            out.push("message_left");
+        }
+        out
+    }
 }
 
 /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, each a real year, month or day.

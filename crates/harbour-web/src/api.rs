@@ -323,7 +323,7 @@ async fn create(
     let o = parse(&body)?;
     let intake = intake_from_json(&o)?;
     let org = org_of(&actor)?;
-    let created = ws::create_case(
+    let new_case = ws::create_case(
         &state.db,
         &state.config.master_key,
         &actor,
@@ -333,12 +333,10 @@ async fn create(
     )
     .await
     .map_err(mapped)?;
-    let mut r = ok(json!({
-        "id": created.id, "reference": created.reference,
-        "possible_duplicates": created.duplicates.len(),
-    }));
-    *r.status_mut() = StatusCode::CREATED;
-    Ok(r)
+    Ok(created(json!({
+        "id": new_case.id, "reference": new_case.reference,
+        "possible_duplicates": new_case.duplicates.len(),
+    })))
 }
 
 async fn read(
@@ -398,9 +396,7 @@ async fn add_note(
     )
     .await
     .map_err(mapped)?;
-    let mut r = ok(json!({"created": true}));
-    *r.status_mut() = StatusCode::CREATED;
-    Ok(r)
+    Ok(created(json!({"created": true})))
 }
 
 async fn assessments(
@@ -442,9 +438,7 @@ async fn add_assessment(
     )
     .await
     .map_err(mapped)?;
-    let mut r = ok(json!({"version": version}));
-    *r.status_mut() = StatusCode::CREATED;
-    Ok(r)
+    Ok(created(json!({"version": version})))
 }
 
 fn created(v: Value) -> Response {

@@ -141,7 +141,7 @@ impl<'a> Chrome<'a> {
             })
             .collect()
     }
-    fn country_name(&self, cc: &str) -> String {
+    pub(crate) fn country_name(&self, cc: &str) -> String {
         CountryCode::parse(cc)
             .ok()
             .and_then(|c| self.state.country(c))

@@ -869,6 +869,23 @@ pub struct IntakeForm {
     pub languages: String,
 }
 
+/// The options of a list of codes, each labelled by its `prefix-code` string.
+fn coded_options(
+    w: &WsChrome<'_>,
+    prefix: &str,
+    codes: &[&str],
+    selected: Option<&str>,
+) -> Vec<Opt> {
+    codes
+        .iter()
+        .map(|x| Opt {
+            code: x.to_string(),
+            name: w.t(&format!("{prefix}-{x}")),
+            selected: selected == Some(*x),
+        })
+        .collect()
+}
+
 fn intake_form(w: &WsChrome<'_>, action: String, v: Intake) -> IntakeForm {
     use harbour_domain::workspace::{CHANNELS, HOUSEHOLD, REPORTED};
     let kinds = CrimeKind::ALL
@@ -893,22 +910,18 @@ fn intake_form(w: &WsChrome<'_>, action: String, v: Intake) -> IntakeForm {
             checked: v.details.safe_channels.iter().any(|x| x == c),
         })
         .collect();
-    let choice = |prefix: &str, list: &[&str], current: &Option<String>| -> Vec<Opt> {
-        list.iter()
-            .map(|x| Opt {
-                code: x.to_string(),
-                name: w.t(&format!("{prefix}-{x}")),
-                selected: current.as_deref() == Some(*x),
-            })
-            .collect()
-    };
     IntakeForm {
         action,
         kinds,
         countries,
         channels,
-        household: choice("ws-household", &HOUSEHOLD, &v.details.household_knows),
-        reported: choice("ws-reported", &REPORTED, &v.details.reported),
+        household: coded_options(
+            w,
+            "ws-household",
+            &HOUSEHOLD,
+            v.details.household_knows.as_deref(),
+        ),
+        reported: coded_options(w, "ws-reported", &REPORTED, v.details.reported.as_deref()),
         languages: v.details.languages.join(", "),
         v,
     }
@@ -1602,23 +1615,20 @@ async fn case_view_with(
                 .collect(),
         })
         .collect();
-    let opts = |prefix: &str, list: &[&str], first: Option<&str>| -> Vec<Opt> {
-        list.iter()
-            .map(|x| Opt {
-                code: x.to_string(),
-                name: w.t(&format!("{prefix}-{x}")),
-                selected: Some(*x) == first,
-            })
-            .collect()
-    };
     let d = &case.intake.details;
-    let contact_channels = opts(
+    let contact_channels = coded_options(
+        &w,
         "ws-channel",
         &harbour_domain::workspace::CHANNELS,
         d.safe_channels.first().map(String::as_str),
     );
-    let contact_directions = opts("ws-direction", &ws::DIRECTIONS, Some("outgoing"));
-    let contact_outcomes = opts("ws-contact-outcome", &ws::CONTACT_OUTCOMES, Some("reached"));
+    let contact_directions = coded_options(&w, "ws-direction", &ws::DIRECTIONS, Some("outgoing"));
+    let contact_outcomes = coded_options(
+        &w,
+        "ws-contact-outcome",
+        &ws::CONTACT_OUTCOMES,
+        Some("reached"),
+    );
     let now_local = state.now().format("%Y-%m-%dT%H:%M").to_string();
     let safe_channels = d
         .safe_channels
@@ -1637,14 +1647,7 @@ async fn case_view_with(
         .intake
         .crime_country
         .as_deref()
-        .map(|c| {
-            state
-                .countries
-                .iter()
-                .find(|p| p.code.to_string().eq_ignore_ascii_case(c))
-                .map(|p| p.name(l.code()).to_string())
-                .unwrap_or_else(|| c.to_string())
-        })
+        .map(|c| w.c.country_name(c))
         .unwrap_or_default();
     let view = CasePage {
         contacts,
@@ -2352,12 +2355,7 @@ async fn reports_page(
             "opened_by_crime_kind" if value != "unknown" => w.t(&format!("rights-kind-{value}")),
             "closed_by_outcome" if value != "unknown" => w.t(&format!("ws-outcome-{value}")),
             "contacts_by_outcome" => w.t(&format!("ws-contact-outcome-{value}")),
-            "opened_by_crime_country" if value != "unknown" => state
-                .countries
-                .iter()
-                .find(|p| p.code.to_string().eq_ignore_ascii_case(value))
-                .map(|p| p.name(l.code()).to_string())
-                .unwrap_or_else(|| value.to_string()),
+            "opened_by_crime_country" if value != "unknown" => w.c.country_name(value),
             _ if value == "unknown" => w.t("ws-report-unknown"),
             _ if value == "total" => w.t("ws-report-total"),
             _ if value == "child_victim" => w.t("ws-report-child"),
