@@ -5,6 +5,7 @@ pub mod auth;
 pub mod crypto;
 pub mod demo;
 pub mod directory;
+mod fast;
 pub mod testing;
 pub mod workspace;
 
@@ -28,6 +29,8 @@ pub enum DbError {
     Sqlx(#[from] sqlx::Error),
     #[error(transparent)]
     Migrate(#[from] sqlx::migrate::MigrateError),
+    #[error(transparent)]
+    Sqlite(#[from] rusqlite::Error),
 }
 
 impl DbError {
@@ -59,11 +62,13 @@ impl Backend {
     }
 }
 
-/// The database: a pool and the backend it talks to.
+/// The database: a pool and the backend it talks to (and, for a SQLite file, direct readers
+/// of public documents, see [`fast`]).
 #[derive(Clone, Debug)]
 pub struct Db {
     pool: AnyPool,
     backend: Backend,
+    docs: Option<std::sync::Arc<fast::DocReader>>,
 }
 
 static SQLITE_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("../../migrations/sqlite");
@@ -98,7 +103,20 @@ impl Db {
             })
             .connect_with(opts)
             .await?;
-        Ok(Db { pool, backend })
+        let docs = match backend {
+            Backend::Sqlite => {
+                let o = sqlx::sqlite::SqliteConnectOptions::from_str(&url)?;
+                let file = o.get_filename();
+                (!file.as_os_str().is_empty() && file.as_os_str() != ":memory:")
+                    .then(|| std::sync::Arc::new(fast::DocReader::new(file.to_path_buf())))
+            }
+            Backend::Postgres => None,
+        };
+        Ok(Db {
+            pool,
+            backend,
+            docs,
+        })
     }
 
     pub async fn migrate(&self) -> Result<(), DbError> {

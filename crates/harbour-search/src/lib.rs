@@ -15,6 +15,7 @@ use harbour_domain::CountryCode;
 use std::collections::HashMap;
 use std::sync::{Mutex, RwLock};
 use tantivy::collector::{Collector, Count, SegmentCollector, TopDocs};
+use tantivy::index::SegmentId;
 use tantivy::schema::{
     Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions, FAST, INDEXED, STRING,
 };
@@ -23,7 +24,7 @@ use tantivy::tokenizer::{
     TextAnalyzer,
 };
 use tantivy::{
-    DocAddress, DocId, Index, IndexReader, IndexWriter, Order, Score, SegmentReader,
+    DocAddress, DocId, Index, IndexReader, IndexWriter, Order, Score, Searcher, SegmentReader,
     TantivyDocument, Term,
 };
 use thiserror::Error;
@@ -68,6 +69,7 @@ pub(crate) struct Fields {
     pub slot: Field,
     pub lat: Field,
     pub lon: Field,
+    pub cell: Field,
     pub area_mask: Field,
     pub name_key: Field,
     pub modified: Field,
@@ -133,6 +135,83 @@ pub struct Catalog {
     writer: Mutex<Option<IndexWriter>>,
     fields: Fields,
     store: RwLock<Store>,
+    /// Fast-field columns of each segment, opened once: opening a column decodes its block
+    /// headers, far too slow to do for every hit of every request.
+    columns: RwLock<ColumnMap>,
+}
+
+type ColumnMap = std::sync::Arc<HashMap<SegmentId, std::sync::Arc<Columns>>>;
+
+type U64Col = std::sync::Arc<dyn tantivy::columnar::ColumnValues<u64>>;
+type F64Col = std::sync::Arc<dyn tantivy::columnar::ColumnValues<f64>>;
+
+/// The fast fields ranking reads, for one segment (dense: a default where a value is missing).
+struct Columns {
+    slot: U64Col,
+    lat: F64Col,
+    lon: F64Col,
+    mask: U64Col,
+    key: U64Col,
+}
+
+impl Columns {
+    fn open(seg: &SegmentReader) -> tantivy::Result<Columns> {
+        let ff = seg.fast_fields();
+        Ok(Columns {
+            slot: ff.u64("slot")?.first_or_default_col(u64::MAX),
+            lat: ff.f64("lat")?.first_or_default_col(NO_POINT),
+            lon: ff.f64("lon")?.first_or_default_col(NO_POINT),
+            mask: ff.u64("area_mask")?.first_or_default_col(0),
+            key: ff.u64("name_key")?.first_or_default_col(0),
+        })
+    }
+
+    /// How near the document is to `origin`, larger is nearer: minus the haversine of the
+    /// distance (which grows with the distance, and is cheaper to compute than kilometres);
+    /// 0 for services covering the place, −1e9 for services without coordinates.
+    fn nearness(&self, doc: DocId, origin: &Origin, place_bit: u64) -> f64 {
+        if self.mask.get_val(doc) & place_bit != 0 {
+            return 0.0;
+        }
+        let (a, b) = (self.lat.get_val(doc), self.lon.get_val(doc));
+        if a < NO_POINT {
+            -origin.haversine(a, b)
+        } else {
+            -1.0e9
+        }
+    }
+}
+
+/// A query point with what every distance from it needs, computed once.
+#[derive(Clone, Copy)]
+struct Origin {
+    lat: f64,
+    lon: f64,
+    cos_lat: f64,
+}
+
+impl Origin {
+    fn new(point: (f64, f64)) -> Origin {
+        let lat = point.0.to_radians();
+        Origin {
+            lat,
+            lon: point.1.to_radians(),
+            cos_lat: lat.cos(),
+        }
+    }
+
+    /// The haversine of the central angle to (lat, lon) in degrees: 0 to 1, growing with the
+    /// distance. Same formula as [`harbour_domain::geo::distance_km`].
+    fn haversine(&self, lat: f64, lon: f64) -> f64 {
+        let (lat2, lon2) = (lat.to_radians(), lon.to_radians());
+        ((lat2 - self.lat) / 2.0).sin().powi(2)
+            + self.cos_lat * lat2.cos() * ((lon2 - self.lon) / 2.0).sin().powi(2)
+    }
+
+    /// Kilometres from a haversine value.
+    fn km(h: f64) -> f64 {
+        2.0 * 6371.0 * h.max(0.0).sqrt().min(1.0).asin()
+    }
 }
 
 fn analyzer(lang: Option<Language>) -> TextAnalyzer {
@@ -173,8 +252,9 @@ impl Catalog {
         };
         let id = sb.add_text_field("id", STRING);
         let slot = sb.add_u64_field("slot", FAST);
-        let lat = sb.add_f64_field("lat", FAST | INDEXED);
-        let lon = sb.add_f64_field("lon", FAST | INDEXED);
+        let lat = sb.add_f64_field("lat", FAST);
+        let lon = sb.add_f64_field("lon", FAST);
+        let cell = sb.add_text_field("cell", STRING);
         let area_mask = sb.add_u64_field("area_mask", FAST);
         let name_key_f = sb.add_u64_field("name_key", FAST);
         let modified = sb.add_i64_field("modified", INDEXED | FAST);
@@ -209,6 +289,7 @@ impl Catalog {
             slot,
             lat,
             lon,
+            cell,
             area_mask,
             name_key: name_key_f,
             modified,
@@ -231,6 +312,7 @@ impl Catalog {
             writer: Mutex::new(Some(writer)),
             fields,
             store: RwLock::new(Store::default()),
+            columns: RwLock::new(ColumnMap::default()),
         })
     }
 
@@ -250,6 +332,11 @@ impl Catalog {
         let (la, lo) = s.public_points().next().unwrap_or((NO_POINT, NO_POINT));
         d.add_f64(f.lat, la);
         d.add_f64(f.lon, lo);
+        if la < NO_POINT {
+            for (level, size) in query::CELL_DEGREES.iter().enumerate() {
+                d.add_text(f.cell, query::cell_term(level, *size, la, lo));
+            }
+        }
         let p = s.profile();
         let country = s.country();
         let areas: Vec<&str> = p
@@ -492,6 +579,30 @@ impl Catalog {
             .unwrap_or(0)
     }
 
+    /// The columns of every segment of `searcher`, opening those of new segments (and
+    /// forgetting those of segments merged away).
+    fn columns_of(&self, searcher: &Searcher) -> Result<ColumnMap, SearchError> {
+        let segs = searcher.segment_readers();
+        {
+            let cache = self.columns.read().map_err(|_| SearchError::Poisoned)?;
+            if cache.len() == segs.len() && segs.iter().all(|r| cache.contains_key(&r.segment_id()))
+            {
+                return Ok(cache.clone());
+            }
+        }
+        let mut cache = self.columns.write().map_err(|_| SearchError::Poisoned)?;
+        let mut fresh = HashMap::with_capacity(segs.len());
+        for seg in segs {
+            let cols = match cache.get(&seg.segment_id()) {
+                Some(c) => c.clone(),
+                None => std::sync::Arc::new(Columns::open(seg)?),
+            };
+            fresh.insert(seg.segment_id(), cols);
+        }
+        *cache = std::sync::Arc::new(fresh);
+        Ok(cache.clone())
+    }
+
     fn search_with(
         &self,
         q: &Query,
@@ -500,6 +611,7 @@ impl Catalog {
     ) -> Result<Results, SearchError> {
         let tq = query::build(&self.index, &self.fields, q, fuzzy);
         let searcher = self.reader.searcher();
+        let cols = self.columns_of(&searcher)?;
         let place_bit = q
             .near_country
             .and_then(|c| c.europe_index())
@@ -510,7 +622,7 @@ impl Catalog {
         let slot_id = |slot: u64| store.slots.get(slot as usize).copied().flatten();
 
         if needs_all {
-            let rows = searcher.search(&tq, &AllHits)?;
+            let rows = searcher.search(&tq, &AllHits(cols.clone()))?;
             let mut hits: Vec<(Hit, u64)> = rows
                 .into_iter()
                 .filter_map(|r| {
@@ -565,28 +677,35 @@ impl Catalog {
                     searcher.search(&tq, &Count)?
                 };
                 let mut found = None;
-                for radius in [50.0, 200.0, 800.0, 3200.0] {
-                    let boxed = query::within_box(
+                for radius in [2.0, 10.0, 50.0, 200.0, 800.0, 3200.0] {
+                    let Some(boxed) = query::within_box(
                         &self.fields,
-                        tq.box_clone(),
+                        (!q.is_unfiltered()).then(|| tq.box_clone()),
                         point,
                         radius,
                         q.near_country,
-                    );
-                    let v = searcher.search(&boxed, &distance_top(q, point, place_bit))?;
-                    if v.len() >= q.limit.max(1) && v.last().is_some_and(|(s, _)| -*s <= radius) {
+                    ) else {
+                        break;
+                    };
+                    let v = searcher.search(&boxed, &distance_top(q, point, place_bit, &cols))?;
+                    if v.len() >= q.limit.max(1)
+                        && v.last().is_some_and(|(s, _)| Origin::km(-*s) <= radius)
+                    {
                         found = Some(v);
                         break;
                     }
                 }
                 let v = match found {
                     Some(v) => v,
-                    None => searcher.search(&tq, &distance_top(q, point, place_bit))?,
+                    None => searcher.search(&tq, &distance_top(q, point, place_bit, &cols))?,
                 };
                 (total, v)
             }
             (None, Sort::Relevance) if q.has_text() => {
-                let (n, v) = searcher.search(&tq, &(Count, top))?;
+                // Two passes: counting needs no scores, and the best page alone can skip
+                // blocks of documents that cannot make it (one combined pass scores them all).
+                let n = searcher.search(&tq, &Count)?;
+                let v = searcher.search(&tq, &top)?;
                 (n, v.into_iter().map(|(s, a)| (f64::from(s), a)).collect())
             }
             _ => {
@@ -600,19 +719,16 @@ impl Catalog {
         let mut hits = Vec::with_capacity(addrs.len());
         for (score, addr) in addrs {
             let seg = searcher.segment_reader(addr.segment_ord);
-            let ff = seg.fast_fields();
-            let Some(slot) = ff.u64("slot").ok().and_then(|c| c.first(addr.doc_id)) else {
+            let Some(c) = cols.get(&seg.segment_id()) else {
                 continue;
             };
-            let Some(id) = slot_id(slot) else { continue };
-            let mask = ff
-                .u64("area_mask")
-                .ok()
-                .and_then(|c| c.first(addr.doc_id))
-                .unwrap_or(0);
+            let Some(id) = slot_id(c.slot.get_val(addr.doc_id)) else {
+                continue;
+            };
+            let mask = c.mask.get_val(addr.doc_id);
             let covers = mask & place_bit != 0;
             let distance_km = if q.near.is_some() && !covers && score > -1.0e8 {
-                Some(-score)
+                Some(Origin::km(-score))
             } else {
                 None
             };
@@ -632,32 +748,20 @@ fn distance_top(
     q: &Query,
     point: (f64, f64),
     place_bit: u64,
+    cols: &ColumnMap,
 ) -> impl Collector<Fruit = Vec<(f64, DocAddress)>> {
+    let cols = cols.clone();
+    let origin = Origin::new(point);
     TopDocs::with_limit(q.limit.max(1))
         .and_offset(q.offset)
         .tweak_score(move |seg: &SegmentReader| {
-            let ff = seg.fast_fields();
-            let lat = ff.f64("lat").ok().map(|c| c.first_or_default_col(NO_POINT));
-            let lon = ff.f64("lon").ok().map(|c| c.first_or_default_col(NO_POINT));
-            let mask = ff.u64("area_mask").ok().map(|c| c.first_or_default_col(0));
+            let c = cols
+                .get(&seg.segment_id())
+                .cloned()
+                .or_else(|| Columns::open(seg).ok().map(std::sync::Arc::new));
             move |doc: DocId, _score: Score| -> f64 {
-                if mask
-                    .as_ref()
-                    .is_some_and(|m| m.get_val(doc) & place_bit != 0)
-                {
-                    return 0.0;
-                }
-                match (&lat, &lon) {
-                    (Some(la), Some(lo)) => {
-                        let (a, b) = (la.get_val(doc), lo.get_val(doc));
-                        if a < NO_POINT {
-                            -distance_km(point, (a, b))
-                        } else {
-                            -1.0e9
-                        }
-                    }
-                    _ => -1.0e9,
-                }
+                c.as_ref()
+                    .map_or(-1.0e9, |c| c.nearness(doc, &origin, place_bit))
             }
         })
 }
@@ -706,14 +810,10 @@ struct Row {
 }
 
 /// Collects every match with what ranking and post-filters need.
-struct AllHits;
+struct AllHits(ColumnMap);
 
 struct AllHitsSegment {
-    slot: std::sync::Arc<dyn tantivy::columnar::ColumnValues<u64>>,
-    lat: std::sync::Arc<dyn tantivy::columnar::ColumnValues<f64>>,
-    lon: std::sync::Arc<dyn tantivy::columnar::ColumnValues<f64>>,
-    mask: std::sync::Arc<dyn tantivy::columnar::ColumnValues<u64>>,
-    key: std::sync::Arc<dyn tantivy::columnar::ColumnValues<u64>>,
+    cols: std::sync::Arc<Columns>,
     rows: Vec<Row>,
 }
 
@@ -722,13 +822,12 @@ impl Collector for AllHits {
     type Child = AllHitsSegment;
 
     fn for_segment(&self, _ord: u32, seg: &SegmentReader) -> tantivy::Result<AllHitsSegment> {
-        let ff = seg.fast_fields();
+        let cols = match self.0.get(&seg.segment_id()) {
+            Some(c) => c.clone(),
+            None => std::sync::Arc::new(Columns::open(seg)?),
+        };
         Ok(AllHitsSegment {
-            slot: ff.u64("slot")?.first_or_default_col(u64::MAX),
-            lat: ff.f64("lat")?.first_or_default_col(NO_POINT),
-            lon: ff.f64("lon")?.first_or_default_col(NO_POINT),
-            mask: ff.u64("area_mask")?.first_or_default_col(0),
-            key: ff.u64("name_key")?.first_or_default_col(0),
+            cols,
             rows: Vec::new(),
         })
     }
@@ -746,14 +845,14 @@ impl SegmentCollector for AllHitsSegment {
     type Fruit = Vec<Row>;
 
     fn collect(&mut self, doc: DocId, score: Score) {
-        let key = self.key.get_val(doc);
+        let c = &self.cols;
         self.rows.push(Row {
-            slot: self.slot.get_val(doc),
+            slot: c.slot.get_val(doc),
             score,
-            lat: self.lat.get_val(doc),
-            lon: self.lon.get_val(doc),
-            mask: self.mask.get_val(doc),
-            name_key: key,
+            lat: c.lat.get_val(doc),
+            lon: c.lon.get_val(doc),
+            mask: c.mask.get_val(doc),
+            name_key: c.key.get_val(doc),
         });
     }
 

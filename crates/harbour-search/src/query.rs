@@ -150,10 +150,13 @@ fn text_query(index: &Index, f: &Fields, text: &str, fuzzy: bool) -> Option<Box<
             per_word.push((Occur::Must, Box::new(BooleanQuery::new(alts))));
         }
     }
-    if per_word.is_empty() {
-        return None;
+    // A single clause stands on its own: tantivy prunes a bare disjunction of terms (block-max
+    // WAND) when only the best few are wanted, but not one wrapped in another boolean query.
+    match per_word.len() {
+        0 => None,
+        1 => per_word.pop().map(|(_, q)| q),
+        _ => Some(Box::new(BooleanQuery::new(per_word))),
     }
-    Some(Box::new(BooleanQuery::new(per_word)))
 }
 
 pub(crate) fn build(index: &Index, f: &Fields, q: &Query, fuzzy: bool) -> Box<dyn TQuery> {
@@ -198,48 +201,83 @@ pub(crate) fn build(index: &Index, f: &Fields, q: &Query, fuzzy: bool) -> Box<dy
     }
     match must.len() {
         0 => Box::new(AllQuery),
+        1 => must.pop().unwrap_or_else(|| Box::new(AllQuery)),
         _ => Box::new(BooleanQuery::new(
             must.into_iter().map(|q| (Occur::Must, q)).collect(),
         )),
     }
 }
 
-/// `q` restricted to a box of half-side `radius_km` around `point`, or to services whose area
-/// covers `place` (those rank as if at distance zero, so they must never be cut off).
+/// Grid levels of the `cell` field: cell size in degrees. A located service carries one cell
+/// term per level, e.g. `0/80/-8` (level 0, latitude 40–40.5°, longitude −4 to −3.5°).
+pub(crate) const CELL_DEGREES: [f64; 5] = [0.02, 0.1, 0.5, 2.0, 8.0];
+
+/// Largest number of cell terms a box query may name.
+const MAX_CELLS: usize = 48;
+
+pub(crate) fn cell_term(level: usize, size: f64, lat: f64, lon: f64) -> String {
+    format!(
+        "{level}/{}/{}",
+        (lat / size).floor() as i64,
+        (lon / size).floor() as i64
+    )
+}
+
+/// The cell terms (at the finest level that needs no more than [`MAX_CELLS`]) that together
+/// cover the box of half-side `radius_km` around `point`, so that every located service within
+/// `radius_km` of it is in one of them. `None` when the box is too large for any level, or
+/// crosses the antimeridian.
+pub(crate) fn cells_covering(point: (f64, f64), radius_km: f64) -> Option<Vec<String>> {
+    // A degree of latitude is at least 111 km; a degree of longitude at least 111 km times the
+    // cosine of the latitude farthest from the equator within the box.
+    let dlat = radius_km / 111.0;
+    let far = (point.0.abs() + dlat).min(89.9);
+    let dlon = radius_km / (111.0 * far.to_radians().cos());
+    let (lat0, lat1) = ((point.0 - dlat).max(-90.0), (point.0 + dlat).min(90.0));
+    let (lon0, lon1) = (point.1 - dlon, point.1 + dlon);
+    if lon0 < -180.0 || lon1 > 180.0 {
+        return None;
+    }
+    for (level, size) in CELL_DEGREES.iter().enumerate() {
+        let (a0, a1) = ((lat0 / size).floor() as i64, (lat1 / size).floor() as i64);
+        let (o0, o1) = ((lon0 / size).floor() as i64, (lon1 / size).floor() as i64);
+        let n = ((a1 - a0 + 1) * (o1 - o0 + 1)) as usize;
+        if n <= MAX_CELLS {
+            let mut out = Vec::with_capacity(n);
+            for a in a0..=a1 {
+                for o in o0..=o1 {
+                    out.push(format!("{level}/{a}/{o}"));
+                }
+            }
+            return Some(out);
+        }
+    }
+    None
+}
+
+/// `q` (`None`: every service) restricted to the services within the grid cells that cover the box of half-side
+/// `radius_km` around `point`, or whose area covers `place` (those rank as if at distance
+/// zero, so they must never be cut off). `None`: no cell level is coarse enough.
 pub(crate) fn within_box(
     f: &Fields,
-    q: Box<dyn TQuery>,
+    q: Option<Box<dyn TQuery>>,
     point: (f64, f64),
     radius_km: f64,
     place: Option<CountryCode>,
-) -> Box<dyn TQuery> {
-    let dlat = radius_km / 111.0;
-    let dlon = radius_km / (111.32 * point.0.to_radians().cos().abs().max(0.01));
-    let range = |field: Field, lo: f64, hi: f64| -> Box<dyn TQuery> {
-        Box::new(RangeQuery::new(
-            std::ops::Bound::Included(Term::from_field_f64(field, lo)),
-            std::ops::Bound::Included(Term::from_field_f64(field, hi)),
-        ))
-    };
-    let bbox: Box<dyn TQuery> = Box::new(BooleanQuery::new(vec![
-        (
-            Occur::Must,
-            range(
-                f.lat,
-                (point.0 - dlat).max(-90.0),
-                (point.0 + dlat).min(90.0),
-            ),
-        ),
-        (
-            Occur::Must,
-            range(
-                f.lon,
-                (point.1 - dlon).max(-180.0),
-                (point.1 + dlon).min(180.0),
-            ),
-        ),
-    ]));
-    let mut near: Vec<(Occur, Box<dyn TQuery>)> = vec![(Occur::Should, bbox)];
+) -> Option<Box<dyn TQuery>> {
+    let cells = cells_covering(point, radius_km)?;
+    let mut near: Vec<(Occur, Box<dyn TQuery>)> = cells
+        .into_iter()
+        .map(|c| -> (Occur, Box<dyn TQuery>) {
+            (
+                Occur::Should,
+                Box::new(TermQuery::new(
+                    Term::from_field_text(f.cell, &c),
+                    IndexRecordOption::Basic,
+                )),
+            )
+        })
+        .collect();
     if let Some(cc) = place {
         near.push((
             Occur::Should,
@@ -249,11 +287,13 @@ pub(crate) fn within_box(
             )),
         ));
     }
-    Box::new(BooleanQuery::new(vec![
-        (Occur::Must, q),
-        (
-            Occur::Must,
-            Box::new(ConstScoreQuery::new(Box::new(BooleanQuery::new(near)), 0.0)),
-        ),
-    ]))
+    let near: Box<dyn TQuery> =
+        Box::new(ConstScoreQuery::new(Box::new(BooleanQuery::new(near)), 0.0));
+    Some(match q {
+        Some(q) => Box::new(BooleanQuery::new(vec![
+            (Occur::Must, q),
+            (Occur::Must, near),
+        ])),
+        None => near,
+    })
 }

@@ -444,3 +444,97 @@ fn nearest_first_matches_a_brute_force_ranking() {
         }
     }
 }
+
+#[test]
+fn nearest_first_in_a_dense_city_matches_a_brute_force_ranking() {
+    // A dense city (so that the smallest boxes already fill a page), a few services around it,
+    // and a spread over Europe; searched with and without a text filter, on several pages.
+    let mut seed: u64 = 7;
+    let mut next = || {
+        seed = seed
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        (seed >> 11) as f64 / (1u64 << 53) as f64
+    };
+    let madrid = (40.4168, -3.7038);
+    let mut services: Vec<Service> = Vec::new();
+    for i in 0..600u128 {
+        let (lat, lon) = match i % 3 {
+            0 | 1 => (
+                madrid.0 + (next() - 0.5) * 0.3,
+                madrid.1 + (next() - 0.5) * 0.4,
+            ),
+            _ => (35.0 + next() * 30.0, -10.0 + next() * 40.0),
+        };
+        let name = if i % 4 == 0 {
+            format!("Halcyon {i}")
+        } else {
+            format!("S{i}")
+        };
+        services.push(located(100_000 + i * 10, &name, lat, lon, false));
+    }
+    let c = catalog(&services);
+    for point in [madrid, (40.45, -3.6), (41.39, 2.17), (48.2, 16.37)] {
+        for text in [None, Some("halcyon")] {
+            for offset in [0, 10, 95] {
+                let r = c
+                    .search(
+                        &Query {
+                            text: text.map(str::to_string),
+                            near: Some(point),
+                            limit: 10,
+                            offset,
+                            ..q()
+                        },
+                        now(),
+                    )
+                    .expect("search");
+                let mut expect: Vec<(f64, Uuid)> = services
+                    .iter()
+                    .filter(|s| text.is_none() || s.name.starts_with("Halcyon"))
+                    .map(|s| {
+                        (
+                            distance_km(point, s.public_points().next().expect("point")),
+                            s.id,
+                        )
+                    })
+                    .collect();
+                expect.sort_by(|a, b| a.0.total_cmp(&b.0));
+                assert_eq!(r.total, expect.len(), "total near {point:?} {text:?}");
+                let want: Vec<Uuid> = expect.iter().skip(offset).take(10).map(|e| e.1).collect();
+                let got: Vec<Uuid> = r.hits.iter().map(|h| h.id).collect();
+                assert_eq!(got, want, "near {point:?} {text:?} offset {offset}");
+                for (h, e) in r.hits.iter().zip(expect.iter().skip(offset)) {
+                    let d = h.distance_km.expect("distance");
+                    assert!((d - e.0).abs() < 1e-6, "distance {d} vs {}", e.0);
+                }
+            }
+        }
+    }
+}
+
+proptest::proptest! {
+    /// Every point within the radius lies in one of the cells that cover the box.
+    #[test]
+    fn cells_cover_every_point_within_the_radius(
+        lat in -80.0f64..80.0,
+        lon in -170.0f64..170.0,
+        radius in 0.5f64..4000.0,
+        bearing in 0.0f64..360.0,
+        frac in 0.0f64..=1.0,
+    ) {
+        // the point at distance frac·radius in direction `bearing` (great-circle destination)
+        let d = frac * radius / 6371.0;
+        let (p1, l1, b) = (lat.to_radians(), lon.to_radians(), bearing.to_radians());
+        let p2 = (p1.sin() * d.cos() + p1.cos() * d.sin() * b.cos()).asin();
+        let l2 = l1 + (b.sin() * d.sin() * p1.cos()).atan2(d.cos() - p1.sin() * p2.sin());
+        let target = (p2.to_degrees(), l2.to_degrees());
+        proptest::prop_assume!((-180.0..180.0).contains(&target.1));
+        if let Some(cells) = query::cells_covering((lat, lon), radius) {
+            let level: usize = cells[0].split('/').next().and_then(|l| l.parse().ok()).unwrap_or(99);
+            let size = query::CELL_DEGREES[level];
+            let want = query::cell_term(level, size, target.0, target.1);
+            proptest::prop_assert!(cells.contains(&want), "{want} not in {cells:?}");
+        }
+    }
+}
