@@ -609,8 +609,8 @@ impl Catalog {
         now: DateTime<Utc>,
         fuzzy: bool,
     ) -> Result<Results, SearchError> {
-        let tq = query::build(&self.index, &self.fields, q, fuzzy);
         let searcher = self.reader.searcher();
+        let tq = query::build(&self.index, &searcher, &self.fields, q, fuzzy);
         let cols = self.columns_of(&searcher)?;
         let place_bit = q
             .near_country
@@ -702,10 +702,7 @@ impl Catalog {
                 (total, v)
             }
             (None, Sort::Relevance) if q.has_text() => {
-                // Two passes: counting needs no scores, and the best page alone can skip
-                // blocks of documents that cannot make it (one combined pass scores them all).
-                let n = searcher.search(&tq, &Count)?;
-                let v = searcher.search(&tq, &top)?;
+                let (n, v) = searcher.search(&tq, &(Count, top))?;
                 (n, v.into_iter().map(|(s, a)| (f64::from(s), a)).collect())
             }
             _ => {

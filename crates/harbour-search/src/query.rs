@@ -6,7 +6,7 @@ use tantivy::query::{
     RangeQuery, TermQuery,
 };
 use tantivy::schema::{Field, IndexRecordOption};
-use tantivy::{Index, Term};
+use tantivy::{Index, Searcher, Term};
 use uuid::Uuid;
 
 use crate::{Fields, STEMMED};
@@ -106,7 +106,18 @@ fn analyse(index: &Index, tokenizer: &str, text: &str) -> Vec<String> {
 
 /// One clause per word: the word must match, in any language's stemmed field, or in the folded
 /// field exactly, or — for words of four letters or more — with one or two typos.
-fn text_query(index: &Index, f: &Fields, text: &str, fuzzy: bool) -> Option<Box<dyn TQuery>> {
+///
+/// Terms the index does not hold are left out (they match nothing, and each would still cost
+/// a scorer in the union). A word none of whose forms exist keeps one clause, so that it still
+/// matches nothing rather than being ignored.
+fn text_query(
+    index: &Index,
+    searcher: &Searcher,
+    f: &Fields,
+    text: &str,
+    fuzzy: bool,
+) -> Option<Box<dyn TQuery>> {
+    let exists = |t: &Term| searcher.doc_freq(t).map(|n| n > 0).unwrap_or(true);
     let words: Vec<String> = text
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
@@ -116,26 +127,31 @@ fn text_query(index: &Index, f: &Fields, text: &str, fuzzy: bool) -> Option<Box<
     let mut per_word: Vec<(Occur, Box<dyn TQuery>)> = Vec::new();
     for w in &words {
         let mut alts: Vec<(Occur, Box<dyn TQuery>)> = Vec::new();
+        let term_clause = |term: Term| -> (Occur, Box<dyn TQuery>) {
+            (
+                Occur::Should,
+                Box::new(TermQuery::new(term, IndexRecordOption::WithFreqs)),
+            )
+        };
+        let mut absent = None;
         for ((code, _), field) in STEMMED.iter().zip(f.stemmed) {
             for t in analyse(index, &format!("stem_{code}"), w) {
-                alts.push((
-                    Occur::Should,
-                    Box::new(TermQuery::new(
-                        Term::from_field_text(field, &t),
-                        IndexRecordOption::WithFreqs,
-                    )),
-                ));
+                let term = Term::from_field_text(field, &t);
+                if exists(&term) {
+                    alts.push(term_clause(term));
+                } else {
+                    absent.get_or_insert(term);
+                }
             }
         }
         for t in analyse(index, "simple", w) {
             let len = t.chars().count();
-            alts.push((
-                Occur::Should,
-                Box::new(TermQuery::new(
-                    Term::from_field_text(f.simple, &t),
-                    IndexRecordOption::WithFreqs,
-                )),
-            ));
+            let term = Term::from_field_text(f.simple, &t);
+            if exists(&term) {
+                alts.push(term_clause(term));
+            } else {
+                absent.get_or_insert(term);
+            }
             if fuzzy && len >= 4 {
                 let distance = if len >= 8 { 2 } else { 1 };
                 let fuzzy =
@@ -146,12 +162,16 @@ fn text_query(index: &Index, f: &Fields, text: &str, fuzzy: bool) -> Option<Box<
                 ));
             }
         }
+        if alts.is_empty() {
+            if let Some(term) = absent {
+                alts.push(term_clause(term));
+            }
+        }
         if !alts.is_empty() {
             per_word.push((Occur::Must, Box::new(BooleanQuery::new(alts))));
         }
     }
-    // A single clause stands on its own: tantivy prunes a bare disjunction of terms (block-max
-    // WAND) when only the best few are wanted, but not one wrapped in another boolean query.
+    // A single clause stands on its own (one boolean query less to walk through).
     match per_word.len() {
         0 => None,
         1 => per_word.pop().map(|(_, q)| q),
@@ -159,12 +179,18 @@ fn text_query(index: &Index, f: &Fields, text: &str, fuzzy: bool) -> Option<Box<
     }
 }
 
-pub(crate) fn build(index: &Index, f: &Fields, q: &Query, fuzzy: bool) -> Box<dyn TQuery> {
+pub(crate) fn build(
+    index: &Index,
+    searcher: &Searcher,
+    f: &Fields,
+    q: &Query,
+    fuzzy: bool,
+) -> Box<dyn TQuery> {
     let mut must: Vec<Box<dyn TQuery>> = Vec::new();
     if let Some(t) = q
         .text
         .as_deref()
-        .and_then(|t| text_query(index, f, t, fuzzy))
+        .and_then(|t| text_query(index, searcher, f, t, fuzzy))
     {
         must.push(t);
     }
