@@ -1,9 +1,10 @@
 //! The directory's in-process search: a tantivy index in memory, with per-language analysis
 //! (stemming), spelling tolerance, filters as exact terms, and distance ranking from fast fields.
 //!
-//! The [`Catalog`] also keeps each service ready to serve (its redacted HSDS JSON, compressed),
-//! so a search answers without a database round trip. It is rebuilt from the database at start
-//! and updated from the database's change feed (see docs/ARCHITECTURE.md).
+//! The [`Catalog`] keeps in memory only what ranking and "open now" need (fast fields, opening
+//! hours, staff languages); the documents a page shows are read from the database by id. It is
+//! rebuilt from the database at start and updated from the database's change feed (see
+//! docs/ARCHITECTURE.md).
 
 mod query;
 
