@@ -6,6 +6,7 @@
 //! rebuilt from the database at start and updated from the database's change feed (see
 //! docs/ARCHITECTURE.md).
 
+mod bits;
 mod query;
 
 use chrono::{DateTime, Utc};
@@ -43,8 +44,8 @@ pub enum SearchError {
     Document(String),
 }
 
-/// Stemmed text fields, one per language with a stemmer; `simple` holds every text folded and
-/// unstemmed (for languages without a stemmer, and for spelling tolerance).
+/// Languages with a stemmer. A text in one of them is indexed in `words` as its stems; a text
+/// in any other language as its folded words.
 pub(crate) const STEMMED: [(&str, Language); 9] = [
     ("en", Language::English),
     ("fr", Language::French),
@@ -91,8 +92,11 @@ pub(crate) struct Fields {
     pub flag: Field,
     pub org: Field,
     pub term: Field,
-    pub simple: Field,
-    pub stemmed: [Field; 9],
+    /// Every text, one term per word: the word's stem in the text's language where that
+    /// language has a stemmer, else the folded word. One field (rather than one per language)
+    /// keeps a word's query to one or two terms, so the top results can be found by block-max
+    /// WAND instead of scoring every match.
+    pub words: Field,
 }
 
 struct Entry {
@@ -149,13 +153,15 @@ pub struct Catalog {
     columns: RwLock<ColumnMap>,
 }
 
-type ColumnMap = std::sync::Arc<HashMap<SegmentId, std::sync::Arc<Columns>>>;
+pub(crate) type ColumnMap = std::sync::Arc<HashMap<SegmentId, std::sync::Arc<Columns>>>;
 
 type U64Col = std::sync::Arc<dyn tantivy::columnar::ColumnValues<u64>>;
 type F64Col = std::sync::Arc<dyn tantivy::columnar::ColumnValues<f64>>;
 
 /// The fast fields ranking reads, for one segment (dense: a default where a value is missing).
-struct Columns {
+pub(crate) struct Columns {
+    /// Bitsets of the facet values filtered on so far.
+    filters: bits::TermBits,
     slot: U64Col,
     lat: F64Col,
     lon: F64Col,
@@ -167,6 +173,7 @@ impl Columns {
     fn open(seg: &SegmentReader) -> tantivy::Result<Columns> {
         let ff = seg.fast_fields();
         Ok(Columns {
+            filters: bits::TermBits::default(),
             slot: ff.u64("slot")?.first_or_default_col(u64::MAX),
             lat: ff.f64("lat")?.first_or_default_col(NO_POINT),
             lon: ff.f64("lon")?.first_or_default_col(NO_POINT),
@@ -277,10 +284,7 @@ impl Catalog {
         let flag = sb.add_text_field("flag", STRING);
         let org = sb.add_text_field("org", STRING);
         let term = sb.add_text_field("term", STRING);
-        let simple = sb.add_text_field("text_simple", text("simple"));
-        let stemmed = STEMMED.map(|(code, _)| {
-            sb.add_text_field(&format!("text_{code}"), text(&format!("stem_{code}")))
-        });
+        let words = sb.add_text_field("words", text("simple"));
         let index = Index::create_in_ram(sb.build());
         index.tokenizers().register("simple", analyzer(None));
         for (code, l) in STEMMED {
@@ -311,8 +315,7 @@ impl Catalog {
             flag,
             org,
             term,
-            simple,
-            stemmed,
+            words,
         };
         Ok(Catalog {
             index,
@@ -387,7 +390,6 @@ impl Catalog {
         for a in &s.attributes {
             d.add_text(f.term, a.taxonomy_term.id.to_string());
         }
-        // Texts go to the field of their language (stemmed) and to `simple` (all of them).
         let field_lang = |field: &str| -> String {
             p.and_then(|p| p.field_languages.get(field))
                 .cloned()
@@ -407,13 +409,27 @@ impl Catalog {
                 }
             }
         }
+        // Each text is analysed in its own language (stemmed where a stemmer exists).
         for (lang, t) in texts {
-            d.add_text(f.simple, t);
-            if let Some(i) = STEMMED.iter().position(|(c, _)| *c == lang) {
-                if let Some(field) = f.stemmed.get(i) {
-                    d.add_text(*field, t);
-                }
+            let name = match STEMMED.iter().find(|(c, _)| *c == lang) {
+                Some((c, _)) => format!("stem_{c}"),
+                None => "simple".to_string(),
+            };
+            let Some(mut a) = self.index.tokenizers().get(&name) else {
+                continue;
+            };
+            let mut stream = a.token_stream(t);
+            let mut tokens = Vec::new();
+            while stream.advance() {
+                tokens.push(stream.token().clone());
             }
+            d.add_pre_tokenized_text(
+                f.words,
+                tantivy::tokenizer::PreTokenizedString {
+                    text: String::new(),
+                    tokens,
+                },
+            );
         }
         d
     }
@@ -634,8 +650,8 @@ impl Catalog {
         fuzzy: bool,
     ) -> Result<Results, SearchError> {
         let searcher = self.reader.searcher();
-        let tq = query::build(&self.index, &searcher, &self.fields, q, fuzzy);
         let cols = self.columns_of(&searcher)?;
+        let tq = query::build(&self.index, &searcher, &self.fields, &cols, q, fuzzy);
         let place_bit = q
             .near_country
             .and_then(|c| c.europe_index())
@@ -726,7 +742,10 @@ impl Catalog {
                 (total, v)
             }
             (None, Sort::Relevance) if q.has_text() => {
-                let (n, v) = searcher.search(&tq, &(Count, top))?;
+                // Counted and ranked in two passes: counting needs no scores, and ranking
+                // alone lets block-max WAND skip blocks that cannot reach the top.
+                let n = tq.count(&searcher)?;
+                let v = searcher.search(&tq, &top)?;
                 (n, v.into_iter().map(|(s, a)| (f64::from(s), a)).collect())
             }
             _ => {

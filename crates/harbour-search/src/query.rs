@@ -9,7 +9,8 @@ use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::{Index, Searcher, Term};
 use uuid::Uuid;
 
-use crate::{Fields, STEMMED};
+use crate::bits::FilterQuery;
+use crate::{ColumnMap, Fields, STEMMED};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Sort {
@@ -104,12 +105,13 @@ fn analyse(index: &Index, tokenizer: &str, text: &str) -> Vec<String> {
     out
 }
 
-/// One clause per word: the word must match, in any language's stemmed field, or in the folded
-/// field exactly, or — for words of four letters or more — with one or two typos.
+/// One clause per word: the word must match in any of its forms — its stem in each language
+/// that has a stemmer, or the folded word (texts without a stemmer are indexed that way) — or,
+/// when `fuzzy`, any form of four letters or more with one or two typos.
 ///
-/// Terms the index does not hold are left out (they match nothing, and each would still cost
-/// a scorer in the union). A word none of whose forms exist keeps one clause, so that it still
-/// matches nothing rather than being ignored.
+/// A word usually has one or two distinct forms. Forms the index does not hold are left out
+/// (they match nothing, and each would still cost a scorer); a word none of whose forms exist
+/// keeps one, so that it still matches nothing rather than being ignored.
 fn text_query(
     index: &Index,
     searcher: &Searcher,
@@ -117,7 +119,6 @@ fn text_query(
     text: &str,
     fuzzy: bool,
 ) -> Option<Box<dyn TQuery>> {
-    let exists = |t: &Term| searcher.doc_freq(t).map(|n| n > 0).unwrap_or(true);
     let words: Vec<String> = text
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
@@ -126,49 +127,52 @@ fn text_query(
         .collect();
     let mut per_word: Vec<(Occur, Box<dyn TQuery>)> = Vec::new();
     for w in &words {
-        let mut alts: Vec<(Occur, Box<dyn TQuery>)> = Vec::new();
-        let term_clause = |term: Term| -> (Occur, Box<dyn TQuery>) {
-            (
-                Occur::Should,
-                Box::new(TermQuery::new(term, IndexRecordOption::WithFreqs)),
-            )
-        };
-        let mut absent = None;
-        for ((code, _), field) in STEMMED.iter().zip(f.stemmed) {
+        let mut forms: Vec<String> = analyse(index, "simple", w);
+        for (code, _) in STEMMED.iter() {
             for t in analyse(index, &format!("stem_{code}"), w) {
-                let term = Term::from_field_text(field, &t);
-                if exists(&term) {
-                    alts.push(term_clause(term));
-                } else {
-                    absent.get_or_insert(term);
+                if !forms.contains(&t) {
+                    forms.push(t);
                 }
             }
         }
-        for t in analyse(index, "simple", w) {
-            let len = t.chars().count();
-            let term = Term::from_field_text(f.simple, &t);
-            if exists(&term) {
-                alts.push(term_clause(term));
-            } else {
-                absent.get_or_insert(term);
+        let mut alts: Vec<(Occur, Box<dyn TQuery>)> = Vec::new();
+        for t in &forms {
+            let term = Term::from_field_text(f.words, t);
+            if fuzzy {
+                let len = t.chars().count();
+                if len >= 4 {
+                    let distance = if len >= 8 { 2 } else { 1 };
+                    let q = FuzzyTermQuery::new(term.clone(), distance, true);
+                    alts.push((Occur::Should, Box::new(BoostQuery::new(Box::new(q), 0.3))));
+                }
             }
-            if fuzzy && len >= 4 {
-                let distance = if len >= 8 { 2 } else { 1 };
-                let fuzzy =
-                    FuzzyTermQuery::new(Term::from_field_text(f.simple, &t), distance, true);
+            if searcher.doc_freq(&term).map(|n| n > 0).unwrap_or(true) {
                 alts.push((
                     Occur::Should,
-                    Box::new(BoostQuery::new(Box::new(fuzzy), 0.3)),
+                    Box::new(TermQuery::new(term, IndexRecordOption::WithFreqs)),
                 ));
             }
         }
         if alts.is_empty() {
-            if let Some(term) = absent {
-                alts.push(term_clause(term));
+            if let Some(t) = forms.first() {
+                alts.push((
+                    Occur::Should,
+                    Box::new(TermQuery::new(
+                        Term::from_field_text(f.words, t),
+                        IndexRecordOption::WithFreqs,
+                    )),
+                ));
             }
         }
-        if !alts.is_empty() {
-            per_word.push((Occur::Must, Box::new(BooleanQuery::new(alts))));
+        match alts.len() {
+            0 => {}
+            1 => per_word.extend(alts.pop().map(|(_, q)| (Occur::Must, q))),
+            // With no minimum count of "should" clauses, a union of plain terms is ranked
+            // by block-max WAND (it means the same: only "should" clauses, so one must match).
+            _ => per_word.push((
+                Occur::Must,
+                Box::new(BooleanQuery::with_minimum_required_clauses(alts, 0)),
+            )),
         }
     }
     // A single clause stands on its own (one boolean query less to walk through).
@@ -183,6 +187,7 @@ pub(crate) fn build(
     index: &Index,
     searcher: &Searcher,
     f: &Fields,
+    columns: &ColumnMap,
     q: &Query,
     fuzzy: bool,
 ) -> Box<dyn TQuery> {
@@ -194,26 +199,44 @@ pub(crate) fn build(
     {
         must.push(t);
     }
-    let filters = [
-        any_of(
+    // Facet filters (few values, each matching many services) are matched as bitsets.
+    let group = |field: Field, values: Vec<String>| -> Option<Vec<Term>> {
+        (!values.is_empty()).then(|| {
+            values
+                .iter()
+                .map(|v| Term::from_field_text(field, v))
+                .collect()
+        })
+    };
+    let facets: Vec<Vec<Term>> = [
+        group(
             f.country_any,
-            q.countries.iter().map(|c| c.as_str().to_string()),
+            q.countries.iter().map(|c| c.as_str().to_string()).collect(),
         ),
-        any_of(f.support, q.support.iter().cloned()),
-        any_of(f.crime, q.crime.iter().cloned()),
-        any_of(f.lang, q.languages.iter().map(|l| l.to_ascii_lowercase())),
-        any_of(f.channel, q.channels.iter().cloned()),
-        any_of(f.access, q.accessibility.iter().cloned()),
+        group(f.support, q.support.clone()),
+        group(f.crime, q.crime.clone()),
+        group(
+            f.lang,
+            q.languages.iter().map(|l| l.to_ascii_lowercase()).collect(),
+        ),
+        group(f.channel, q.channels.clone()),
+        group(f.access, q.accessibility.clone()),
+        q.free.then(|| vec![Term::from_field_text(f.flag, "free")]),
+        q.hours24
+            .then(|| vec![Term::from_field_text(f.flag, "h24")]),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    if let Some(fq) = FilterQuery::new(facets, columns.clone()) {
+        must.push(Box::new(fq));
+    }
+    // Identifiers match few services each: plain posting lists.
+    let ids = [
         any_of(f.org, q.organization_id.map(|o| o.to_string())),
         any_of(f.term, q.taxonomy_term_ids.iter().map(|t| t.to_string())),
-        q.free
-            .then(|| any_of(f.flag, ["free".to_string()]))
-            .flatten(),
-        q.hours24
-            .then(|| any_of(f.flag, ["h24".to_string()]))
-            .flatten(),
     ];
-    must.extend(filters.into_iter().flatten());
+    must.extend(ids.into_iter().flatten());
     if let Some(ms) = q.modified_after_ms {
         let lower = Term::from_field_i64(f.modified, ms);
         let upper = Term::from_field_i64(f.modified, i64::MAX);
