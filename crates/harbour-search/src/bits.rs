@@ -27,6 +27,15 @@ impl Bits {
         }
     }
 
+    #[cfg(test)]
+    pub(crate) fn from_docs(max_doc: u32, docs: &[DocId]) -> Bits {
+        let mut b = Bits::empty(max_doc);
+        for &d in docs {
+            b.insert(d);
+        }
+        b
+    }
+
     fn insert(&mut self, doc: DocId) {
         if let Some(w) = self.words.get_mut(doc as usize / 64) {
             *w |= 1u64 << (doc % 64);

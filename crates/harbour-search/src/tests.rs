@@ -386,16 +386,40 @@ fn pagination_is_stable_and_complete() {
     assert_eq!(paged, all.hits.iter().map(|h| h.id).collect::<Vec<_>>());
 }
 
-#[test]
-fn nearest_first_matches_a_brute_force_ranking() {
-    // 400 services on a deterministic pseudo-random spread over Europe
-    let mut seed: u64 = 42;
-    let mut next = || {
+/// A deterministic pseudo-random sequence in [0, 1) (a linear congruential generator).
+fn uniform(mut seed: u64) -> impl FnMut() -> f64 {
+    move || {
         seed = seed
             .wrapping_mul(6364136223846793005)
             .wrapping_add(1442695040888963407);
         (seed >> 11) as f64 / (1u64 << 53) as f64
-    };
+    }
+}
+
+/// The services `keep` accepts, nearest to `point` first, with their distances.
+fn brute_force_nearest(
+    services: &[Service],
+    point: (f64, f64),
+    keep: impl Fn(&Service) -> bool,
+) -> Vec<(f64, Uuid)> {
+    let mut v: Vec<(f64, Uuid)> = services
+        .iter()
+        .filter(|s| keep(s))
+        .map(|s| {
+            (
+                distance_km(point, s.public_points().next().expect("point")),
+                s.id,
+            )
+        })
+        .collect();
+    v.sort_by(|a, b| a.0.total_cmp(&b.0));
+    v
+}
+
+#[test]
+fn nearest_first_matches_a_brute_force_ranking() {
+    // 400 services on a deterministic pseudo-random spread over Europe
+    let mut next = uniform(42);
     let services: Vec<Service> = (0..400u128)
         .map(|i| {
             located(
@@ -428,16 +452,7 @@ fn nearest_first_matches_a_brute_force_ranking() {
                 )
                 .expect("search");
             assert_eq!(r.total, 400);
-            let mut expect: Vec<(f64, Uuid)> = services
-                .iter()
-                .map(|s| {
-                    (
-                        distance_km(point, s.public_points().next().expect("point")),
-                        s.id,
-                    )
-                })
-                .collect();
-            expect.sort_by(|a, b| a.0.total_cmp(&b.0));
+            let expect = brute_force_nearest(&services, point, |_| true);
             let want: Vec<Uuid> = expect.iter().skip(offset).take(10).map(|e| e.1).collect();
             let got: Vec<Uuid> = r.hits.iter().map(|h| h.id).collect();
             assert_eq!(got, want, "near {point:?} offset {offset}");
@@ -449,13 +464,7 @@ fn nearest_first_matches_a_brute_force_ranking() {
 fn nearest_first_in_a_dense_city_matches_a_brute_force_ranking() {
     // A dense city (so that the smallest boxes already fill a page), a few services around it,
     // and a spread over Europe; searched with and without a text filter, on several pages.
-    let mut seed: u64 = 7;
-    let mut next = || {
-        seed = seed
-            .wrapping_mul(6364136223846793005)
-            .wrapping_add(1442695040888963407);
-        (seed >> 11) as f64 / (1u64 << 53) as f64
-    };
+    let mut next = uniform(7);
     let madrid = (40.4168, -3.7038);
     let mut services: Vec<Service> = Vec::new();
     for i in 0..600u128 {
@@ -489,17 +498,9 @@ fn nearest_first_in_a_dense_city_matches_a_brute_force_ranking() {
                         now(),
                     )
                     .expect("search");
-                let mut expect: Vec<(f64, Uuid)> = services
-                    .iter()
-                    .filter(|s| text.is_none() || s.name.starts_with("Halcyon"))
-                    .map(|s| {
-                        (
-                            distance_km(point, s.public_points().next().expect("point")),
-                            s.id,
-                        )
-                    })
-                    .collect();
-                expect.sort_by(|a, b| a.0.total_cmp(&b.0));
+                let expect = brute_force_nearest(&services, point, |s| {
+                    text.is_none() || s.name.starts_with("Halcyon")
+                });
                 assert_eq!(r.total, expect.len(), "total near {point:?} {text:?}");
                 let want: Vec<Uuid> = expect.iter().skip(offset).take(10).map(|e| e.1).collect();
                 let got: Vec<Uuid> = r.hits.iter().map(|h| h.id).collect();
@@ -535,6 +536,254 @@ proptest::proptest! {
             let size = query::CELL_DEGREES[level];
             let want = query::cell_term(level, size, target.0, target.1);
             proptest::prop_assert!(cells.contains(&want), "{want} not in {cells:?}");
+        }
+    }
+}
+
+const FACET_COUNTRIES: [&str; 5] = ["AT", "DE", "ES", "PL", "FR"];
+const FACET_SUPPORT: [&str; 4] = ["helpline", "legal_advice", "shelter", "emotional"];
+const FACET_LANGUAGES: [&str; 4] = ["en", "pl", "de", "es"];
+
+fn pick<'a>(next: &mut (impl FnMut() -> f64 + ?Sized), from: &[&'a str], p: f64) -> Vec<&'a str> {
+    from.iter().copied().filter(|_| next() < p).collect()
+}
+
+fn faceted(id: u128, next: &mut impl FnMut() -> f64) -> Service {
+    let one = |next: &mut dyn FnMut() -> f64, from: &[&str]| {
+        from[((next() * from.len() as f64) as usize).min(from.len() - 1)].to_string()
+    };
+    let p = harbour_domain::hsds::HarbourProfile {
+        country: Some(one(next, &FACET_COUNTRIES)),
+        area_countries: pick(next, &FACET_COUNTRIES, 0.1)
+            .into_iter()
+            .map(str::to_string)
+            .collect(),
+        free_of_charge: Some(next() < 0.5),
+        ..Default::default()
+    };
+    let attributes = pick(next, &FACET_SUPPORT, 0.4)
+        .into_iter()
+        .map(|code| harbour_domain::hsds::Attribute {
+            taxonomy_term: harbour_domain::hsds::TaxonomyTerm {
+                code: Some(code.into()),
+                taxonomy: Some(harbour_domain::taxonomy::SUPPORT.into()),
+                ..Default::default()
+            },
+            ..Default::default()
+        })
+        .collect();
+    let languages = pick(next, &FACET_LANGUAGES, 0.4)
+        .into_iter()
+        .map(|code| harbour_domain::hsds::Language {
+            code: Some(code.into()),
+            ..Default::default()
+        })
+        .collect();
+    let name = if next() < 0.3 {
+        format!("Halcyon {id}")
+    } else {
+        format!("S{id}")
+    };
+    Service {
+        id: Uuid::from_u128(id),
+        organization_id: Uuid::from_u128(1),
+        name,
+        status: "active".into(),
+        attributes,
+        languages,
+        x_harbour: Some(p),
+        ..Default::default()
+    }
+}
+
+/// Whether `s` passes the facet filters and text of `q`, evaluated directly on the service.
+fn passes(q: &Query, s: &Service) -> bool {
+    let p = s.profile().cloned().unwrap_or_default();
+    let country = q.countries.is_empty()
+        || q.countries.iter().any(|c| {
+            p.country.as_deref() == Some(c.as_str())
+                || p.area_countries.iter().any(|a| a == c.as_str())
+        });
+    let support = q.support.is_empty()
+        || s.term_codes(harbour_domain::taxonomy::SUPPORT)
+            .any(|t| q.support.iter().any(|w| w == t));
+    let language = q.languages.is_empty()
+        || s.language_codes()
+            .any(|l| q.languages.iter().any(|w| w == l));
+    let text = q
+        .text
+        .as_deref()
+        .is_none_or(|t| s.name.to_lowercase().contains(t));
+    country && support && language && (!q.free || s.is_free()) && text
+}
+
+#[test]
+fn facet_filters_match_a_direct_evaluation_across_updates_and_removals() {
+    let mut next = uniform(11);
+    let mut services: Vec<Service> = (0..500u128)
+        .map(|i| faceted(50_000 + i, &mut next))
+        .collect();
+    let c = catalog(&services);
+    let check = |c: &Catalog, services: &[Service], next: &mut dyn FnMut() -> f64, round: &str| {
+        for k in 0..60 {
+            let mut g = || next();
+            let group = |g: &mut dyn FnMut() -> f64, from: &[&str]| -> Vec<String> {
+                if g() < 0.5 {
+                    return Vec::new();
+                }
+                let mut v: Vec<String> = pick(g, from, 0.35)
+                    .into_iter()
+                    .map(str::to_string)
+                    .collect();
+                if v.is_empty() {
+                    v.push(from[k % from.len()].to_string());
+                }
+                v
+            };
+            let query = Query {
+                countries: group(&mut g, &FACET_COUNTRIES)
+                    .iter()
+                    .filter_map(|c| CountryCode::parse(c).ok())
+                    .collect(),
+                support: group(&mut g, &FACET_SUPPORT),
+                languages: group(&mut g, &FACET_LANGUAGES),
+                free: g() < 0.3,
+                text: (g() < 0.3).then(|| "halcyon".to_string()),
+                sort: Sort::Name,
+                limit: 1000,
+                ..Default::default()
+            };
+            let r = c.search(&query, now()).expect("search");
+            let mut got: Vec<Uuid> = r.hits.iter().map(|h| h.id).collect();
+            got.sort();
+            let mut want: Vec<Uuid> = services
+                .iter()
+                .filter(|s| passes(&query, s))
+                .map(|s| s.id)
+                .collect();
+            want.sort();
+            assert_eq!(r.total, want.len(), "{round}: total of {query:?}");
+            assert_eq!(got, want, "{round}: services of {query:?}");
+        }
+    };
+    check(&c, &services, &mut next, "first load");
+    // Change the facets of every third service (new segments, old documents deleted) and
+    // remove every tenth: the cached bitsets of older segments must not bring them back.
+    for s in services.iter_mut().step_by(3) {
+        let id = s.id.as_u128();
+        *s = faceted(id, &mut next);
+    }
+    let changed: Vec<Service> = services.iter().step_by(3).cloned().collect();
+    c.upsert(changed.iter().map(|s| (s, "2026-11-02T00:00:00.000Z")))
+        .expect("upsert");
+    let removed: Vec<Uuid> = services.iter().step_by(10).map(|s| s.id).collect();
+    c.remove(&removed).expect("remove");
+    services.retain(|s| !removed.contains(&s.id));
+    check(&c, &services, &mut next, "after changes");
+    c.optimize().expect("merge");
+    check(&c, &services, &mut next, "after merging");
+}
+
+#[test]
+fn ranked_text_results_are_the_best_scored_matches() {
+    // Names in English (stemmed: "onlin") and in Polish (no stemmer: "online"), some with the
+    // word twice, of different lengths: the word is a union of two terms with varied scores.
+    let mut next = uniform(5);
+    let services: Vec<Service> = (0..400u128)
+        .map(|i| {
+            let lang = if i % 3 == 0 { "pl" } else { "en" };
+            let filler = "pomoc help ".repeat((next() * 6.0) as usize);
+            let word = match i % 5 {
+                0 => "online online",
+                1 | 2 => "online",
+                _ => "offline",
+            };
+            let p = harbour_domain::hsds::HarbourProfile {
+                country: Some("PL".into()),
+                field_languages: [("name".to_string(), lang.to_string())].into(),
+                ..Default::default()
+            };
+            Service {
+                id: Uuid::from_u128(70_000 + i),
+                organization_id: Uuid::from_u128(1),
+                name: format!("{filler}{word} {i}"),
+                status: "active".into(),
+                x_harbour: Some(p),
+                ..Default::default()
+            }
+        })
+        .collect();
+    let c = catalog(&services);
+    let want_total = services
+        .iter()
+        .filter(|s| s.name.contains("online"))
+        .count();
+    let searcher = c.reader.searcher();
+    let cols = c.columns_of(&searcher).expect("columns");
+    let query = Query {
+        text: Some("Online".into()),
+        ..q()
+    };
+    let tq = query::build(&c.index, &searcher, &c.fields, &cols, &query, false);
+    let mut every: Vec<f32> = searcher
+        .search(&tq, &AllHits(cols.clone()))
+        .expect("all")
+        .into_iter()
+        .map(|r| r.score)
+        .collect();
+    every.sort_by(|a, b| b.total_cmp(a));
+    assert_eq!(every.len(), want_total);
+    for offset in [0, 7, 40] {
+        let r = c
+            .search(
+                &Query {
+                    limit: 10,
+                    offset,
+                    ..query.clone()
+                },
+                now(),
+            )
+            .expect("search");
+        assert_eq!(r.total, want_total);
+        let got: Vec<f32> = r.hits.iter().map(|h| h.score).collect();
+        let want: Vec<f32> = every.iter().skip(offset).take(10).copied().collect();
+        assert_eq!(got, want, "offset {offset}");
+        for h in &r.hits {
+            assert!(by_id(&services, h.id).name.contains("online"));
+        }
+    }
+}
+
+proptest::proptest! {
+    /// Walking a bitset (advancing and seeking) visits exactly its documents, in order.
+    #[test]
+    fn bitset_documents_are_visited_in_order(
+        docs in proptest::collection::btree_set(0u32..700, 0..120),
+        seeks in proptest::collection::vec(0u32..720, 0..20),
+    ) {
+        use tantivy::DocSet;
+        let sorted: Vec<u32> = docs.iter().copied().collect();
+        let set = || bits::BitsDocSet::new(std::sync::Arc::new(bits::Bits::from_docs(700, &sorted)));
+        let mut walk = set();
+        let mut seen = Vec::new();
+        while walk.doc() != tantivy::TERMINATED {
+            seen.push(walk.doc());
+            walk.advance();
+        }
+        proptest::prop_assert_eq!(&seen, &sorted);
+        proptest::prop_assert_eq!(set().size_hint() as usize, sorted.len());
+        let mut seeking = set();
+        let mut seeks = seeks;
+        seeks.sort();
+        for t in seeks {
+            let before = seeking.doc();
+            let got = seeking.seek(t);
+            let want = if t <= before {
+                before
+            } else {
+                sorted.iter().copied().find(|&d| d >= t).unwrap_or(tantivy::TERMINATED)
+            };
+            proptest::prop_assert_eq!(got, want, "seek {} from {}", t, before);
         }
     }
 }
