@@ -574,7 +574,18 @@ pub async fn services_page(
 /// Public (redacted) documents of these services, in the order asked; missing ids are skipped.
 pub async fn public_docs(db: &Db, ids: &[Uuid]) -> Result<Vec<(Uuid, String)>, DbError> {
     if let Some(docs) = &db.docs {
-        return Ok(docs.public_docs(ids)?);
+        return docs
+            .public_docs(ids)?
+            .into_iter()
+            .map(|(id, doc)| {
+                String::from_utf8(doc)
+                    .map(|d| (id, d))
+                    .map_err(|e| DbError::CorruptDocument {
+                        id: id.to_string(),
+                        reason: e.to_string(),
+                    })
+            })
+            .collect();
     }
     let mut out = Vec::with_capacity(ids.len());
     for chunk in ids.chunks(500) {
@@ -599,6 +610,23 @@ pub async fn public_docs(db: &Db, ids: &[Uuid]) -> Result<Vec<(Uuid, String)>, D
         }
     }
     Ok(out)
+}
+
+/// The public JSON documents of `ids` that exist, in the order asked, as bytes to be sent as
+/// they are (from SQLite without converting them to strings).
+pub async fn public_doc_bytes(db: &Db, ids: &[Uuid]) -> Result<Vec<Vec<u8>>, DbError> {
+    if let Some(docs) = &db.docs {
+        return Ok(docs
+            .public_docs(ids)?
+            .into_iter()
+            .map(|(_, doc)| doc)
+            .collect());
+    }
+    Ok(public_docs(db, ids)
+        .await?
+        .into_iter()
+        .map(|(_, doc)| doc.into_bytes())
+        .collect())
 }
 
 /// Public (redacted) services, typed, in the order asked.

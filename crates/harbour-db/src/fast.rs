@@ -65,8 +65,9 @@ impl DocReader {
         out
     }
 
-    /// The public documents of `ids` that exist, in the order asked.
-    pub(crate) fn public_docs(&self, ids: &[Uuid]) -> rusqlite::Result<Vec<(Uuid, String)>> {
+    /// The public documents of `ids` that exist, in the order asked, as the stored JSON bytes
+    /// (not checked again as UTF-8: they were written as JSON text).
+    pub(crate) fn public_docs(&self, ids: &[Uuid]) -> rusqlite::Result<Vec<(Uuid, Vec<u8>)>> {
         self.with(|conn| {
             // One read transaction for all of them (each statement on its own would take and
             // release the WAL read lock again).
@@ -80,7 +81,7 @@ impl DocReader {
                     let key: &str = id.hyphenated().encode_lower(&mut buf);
                     let mut rows = stmt.query([key])?;
                     if let Some(row) = rows.next()? {
-                        out.push((*id, row.get(0)?));
+                        out.push((*id, row.get_ref(0)?.as_bytes()?.to_vec()));
                     }
                 }
             }

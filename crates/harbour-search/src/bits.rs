@@ -8,7 +8,9 @@
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
-use tantivy::query::{ConstScorer, EnableScoring, Explanation, Query, Scorer, Weight};
+use tantivy::query::{
+    BooleanQuery, ConstScorer, EnableScoring, Explanation, Occur, Query, Scorer, TermQuery, Weight,
+};
 use tantivy::schema::IndexRecordOption;
 use tantivy::{DocId, DocSet, Score, SegmentReader, Term, TERMINATED};
 
@@ -110,6 +112,22 @@ impl TermBits {
         }
         Ok(bits)
     }
+}
+
+/// How many documents of `bits` are not deleted.
+fn count_alive(bits: Arc<Bits>, reader: &SegmentReader) -> u32 {
+    let Some(alive) = reader.alive_bitset() else {
+        return bits.len();
+    };
+    let mut set = BitsDocSet::new(bits);
+    let mut n = 0;
+    while set.doc() != TERMINATED {
+        if alive.is_alive(set.doc()) {
+            n += 1;
+        }
+        set.advance();
+    }
+    n
 }
 
 /// Documents of a bitset, in order.
@@ -287,19 +305,93 @@ impl Weight for FilterQuery {
 
     fn count(&self, reader: &SegmentReader) -> tantivy::Result<u32> {
         let bits = self.bits(reader)?;
-        Ok(match reader.alive_bitset() {
-            None => bits.len(),
-            Some(alive) => {
-                let mut set = BitsDocSet::new(bits);
-                let mut n = 0;
-                while set.doc() != TERMINATED {
-                    if alive.is_alive(set.doc()) {
-                        n += 1;
-                    }
-                    set.advance();
-                }
-                n
-            }
-        })
+        Ok(count_alive(bits, reader))
+    }
+}
+
+/// One word's forms (any of `terms`): ranked by the union of their term queries — which
+/// tantivy ranks with block-max WAND — and counted through a bitset of their posting lists,
+/// which is quicker than walking the union.
+#[derive(Clone, Debug)]
+pub(crate) struct AnyTerm {
+    union: BooleanQuery,
+    terms: Vec<Term>,
+}
+
+impl AnyTerm {
+    pub(crate) fn new(terms: Vec<Term>) -> AnyTerm {
+        let clauses: Vec<(Occur, Box<dyn Query>)> = terms
+            .iter()
+            .map(|t| -> (Occur, Box<dyn Query>) {
+                (
+                    Occur::Should,
+                    Box::new(TermQuery::new(t.clone(), IndexRecordOption::WithFreqs)),
+                )
+            })
+            .collect();
+        // No minimum count of "should" clauses: the same union (only "should" clauses, so
+        // one must match), and the form tantivy ranks with block-max WAND.
+        AnyTerm {
+            union: BooleanQuery::with_minimum_required_clauses(clauses, 0),
+            terms,
+        }
+    }
+}
+
+impl Query for AnyTerm {
+    fn weight(&self, scoring: EnableScoring<'_>) -> tantivy::Result<Box<dyn Weight>> {
+        Ok(Box::new(AnyTermWeight {
+            union: self.union.weight(scoring)?,
+            terms: self.terms.clone(),
+        }))
+    }
+
+    fn query_terms<'a>(&'a self, visitor: &mut dyn FnMut(&'a Term, bool)) {
+        self.union.query_terms(visitor);
+    }
+}
+
+struct AnyTermWeight {
+    union: Box<dyn Weight>,
+    terms: Vec<Term>,
+}
+
+impl Weight for AnyTermWeight {
+    fn scorer(&self, reader: &SegmentReader, boost: Score) -> tantivy::Result<Box<dyn Scorer>> {
+        self.union.scorer(reader, boost)
+    }
+
+    fn explain(&self, reader: &SegmentReader, doc: DocId) -> tantivy::Result<Explanation> {
+        self.union.explain(reader, doc)
+    }
+
+    fn count(&self, reader: &SegmentReader) -> tantivy::Result<u32> {
+        let bits = Arc::new(of_terms(reader, &self.terms)?);
+        Ok(count_alive(bits, reader))
+    }
+
+    fn for_each(
+        &self,
+        reader: &SegmentReader,
+        callback: &mut dyn FnMut(DocId, Score),
+    ) -> tantivy::Result<()> {
+        self.union.for_each(reader, callback)
+    }
+
+    fn for_each_no_score(
+        &self,
+        reader: &SegmentReader,
+        callback: &mut dyn FnMut(&[DocId]),
+    ) -> tantivy::Result<()> {
+        self.union.for_each_no_score(reader, callback)
+    }
+
+    fn for_each_pruning(
+        &self,
+        threshold: Score,
+        reader: &SegmentReader,
+        callback: &mut dyn FnMut(DocId, Score) -> Score,
+    ) -> tantivy::Result<()> {
+        self.union.for_each_pruning(threshold, reader, callback)
     }
 }

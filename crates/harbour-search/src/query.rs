@@ -9,7 +9,7 @@ use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::{Index, Searcher, Term};
 use uuid::Uuid;
 
-use crate::bits::FilterQuery;
+use crate::bits::{AnyTerm, FilterQuery};
 use crate::{ColumnMap, Fields, STEMMED};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -136,6 +136,7 @@ fn text_query(
             }
         }
         let mut alts: Vec<(Occur, Box<dyn TQuery>)> = Vec::new();
+        let mut present: Vec<Term> = Vec::new();
         for t in &forms {
             let term = Term::from_field_text(f.words, t);
             if fuzzy {
@@ -147,6 +148,7 @@ fn text_query(
                 }
             }
             if searcher.doc_freq(&term).map(|n| n > 0).unwrap_or(true) {
+                present.push(term.clone());
                 alts.push((
                     Occur::Should,
                     Box::new(TermQuery::new(term, IndexRecordOption::WithFreqs)),
@@ -163,6 +165,10 @@ fn text_query(
                     )),
                 ));
             }
+        }
+        if !fuzzy && alts.len() > 1 {
+            per_word.push((Occur::Must, Box::new(AnyTerm::new(present))));
+            continue;
         }
         match alts.len() {
             0 => {}

@@ -96,11 +96,7 @@ async fn services(
     let query = search::query(&input, located.as_ref(), search::countries_of(&input));
     let results = state.catalog.search(&query, state.now())?;
     let ids: Vec<Uuid> = results.hits.iter().map(|h| h.id).collect();
-    let contents: Vec<Vec<u8>> = harbour_db::directory::public_docs(&state.db, &ids)
-        .await?
-        .into_iter()
-        .map(|(_, doc)| doc.into_bytes())
-        .collect();
+    let contents = harbour_db::directory::public_doc_bytes(&state.db, &ids).await?;
     Ok(typed(
         "application/json",
         page_bytes(results.total, input.page, input.per_page, &contents),
