@@ -11,12 +11,12 @@ use std::path::PathBuf;
 use std::sync::Mutex;
 use uuid::Uuid;
 
-/// Idle connections kept; more may be open while requests overlap.
-const KEEP: usize = 4;
-
 pub(crate) struct DocReader {
     path: PathBuf,
     idle: Mutex<Vec<rusqlite::Connection>>,
+    /// Idle connections kept: one per core (requests run on the runtime's worker threads, one
+    /// per core, so no more overlap), at least four.
+    keep: usize,
 }
 
 impl std::fmt::Debug for DocReader {
@@ -32,6 +32,7 @@ impl DocReader {
         DocReader {
             path,
             idle: Mutex::new(Vec::new()),
+            keep: std::thread::available_parallelism().map_or(4, |n| n.get().max(4)),
         }
     }
 
@@ -58,7 +59,7 @@ impl DocReader {
         };
         let out = f(&conn);
         if let Ok(mut v) = self.idle.lock() {
-            if v.len() < KEEP {
+            if v.len() < self.keep {
                 v.push(conn);
             }
         }
