@@ -240,6 +240,42 @@ fn analyzer(lang: Option<Language>) -> TextAnalyzer {
     }
 }
 
+/// Separates a text's language code from the text in the `words` field's input.
+const LANG_MARK: char = '\u{1f}';
+
+/// The `words` field's tokenizer: a text arrives as `{language}\u{1f}{text}` and is analysed
+/// with its language's stemmer, or folded only when the language has none. (Doing it here
+/// rather than before `add_document` keeps the analysis on tantivy's indexing threads.)
+#[derive(Clone)]
+struct ByLanguage {
+    stemmed: Vec<TextAnalyzer>,
+    simple: TextAnalyzer,
+}
+
+impl ByLanguage {
+    fn new() -> ByLanguage {
+        ByLanguage {
+            stemmed: STEMMED.iter().map(|(_, l)| analyzer(Some(*l))).collect(),
+            simple: analyzer(None),
+        }
+    }
+}
+
+impl tantivy::tokenizer::Tokenizer for ByLanguage {
+    type TokenStream<'a> = tantivy::tokenizer::BoxTokenStream<'a>;
+
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> Self::TokenStream<'a> {
+        let (lang, body) = text.split_once(LANG_MARK).unwrap_or(("", text));
+        match STEMMED.iter().position(|(c, _)| *c == lang) {
+            Some(i) => match self.stemmed.get_mut(i) {
+                Some(a) => a.token_stream(body),
+                None => self.simple.token_stream(body),
+            },
+            None => self.simple.token_stream(body),
+        }
+    }
+}
+
 /// First eight bytes of the folded name: an approximate alphabetical order as a u64.
 fn name_key(name: &str) -> u64 {
     let folded = harbour_domain::geo::fold(name);
@@ -284,9 +320,12 @@ impl Catalog {
         let flag = sb.add_text_field("flag", STRING);
         let org = sb.add_text_field("org", STRING);
         let term = sb.add_text_field("term", STRING);
-        let words = sb.add_text_field("words", text("simple"));
+        let words = sb.add_text_field("words", text("words"));
         let index = Index::create_in_ram(sb.build());
         index.tokenizers().register("simple", analyzer(None));
+        index
+            .tokenizers()
+            .register("words", TextAnalyzer::from(ByLanguage::new()));
         for (code, l) in STEMMED {
             index
                 .tokenizers()
@@ -409,27 +448,9 @@ impl Catalog {
                 }
             }
         }
-        // Each text is analysed in its own language (stemmed where a stemmer exists).
+        // Each text is analysed in its own language (see `ByLanguage`).
         for (lang, t) in texts {
-            let name = match STEMMED.iter().find(|(c, _)| *c == lang) {
-                Some((c, _)) => format!("stem_{c}"),
-                None => "simple".to_string(),
-            };
-            let Some(mut a) = self.index.tokenizers().get(&name) else {
-                continue;
-            };
-            let mut stream = a.token_stream(t);
-            let mut tokens = Vec::new();
-            while stream.advance() {
-                tokens.push(stream.token().clone());
-            }
-            d.add_pre_tokenized_text(
-                f.words,
-                tantivy::tokenizer::PreTokenizedString {
-                    text: String::new(),
-                    tokens,
-                },
-            );
+            d.add_text(f.words, format!("{lang}{LANG_MARK}{t}"));
         }
         d
     }
