@@ -17,7 +17,7 @@ use tantivy::{DocId, DocSet, Score, SegmentReader, Term, TERMINATED};
 use crate::ColumnMap;
 
 /// The documents of one segment as a bitset.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub(crate) struct Bits {
     words: Box<[u64]>,
 }
@@ -250,40 +250,31 @@ impl FilterQuery {
             }
         };
         let group_bits = |g: &[Term]| -> tantivy::Result<Arc<Bits>> {
-            match g {
-                [] => Ok(Arc::new(Bits::empty(seg.max_doc()))),
-                [t] => term_bits(t),
-                [first, rest @ ..] => {
-                    let mut b = Bits::clone_of(&*term_bits(first)?);
-                    for t in rest {
-                        b.union_with(&*term_bits(t)?);
-                    }
-                    Ok(Arc::new(b))
-                }
+            let Some((first, rest)) = g.split_first() else {
+                return Ok(Arc::new(Bits::empty(seg.max_doc())));
+            };
+            let first = term_bits(first)?;
+            if rest.is_empty() {
+                return Ok(first);
             }
+            let mut any = Bits::clone(&first);
+            for t in rest {
+                any.union_with(&*term_bits(t)?);
+            }
+            Ok(Arc::new(any))
         };
-        let mut groups = self.groups.iter();
-        let Some(first) = groups.next() else {
+        let Some((first, rest)) = self.groups.split_first() else {
             return Ok(Arc::new(Bits::empty(seg.max_doc())));
         };
         let first = group_bits(first)?;
-        let mut rest = groups.peekable();
-        if rest.peek().is_none() {
+        if rest.is_empty() {
             return Ok(first);
         }
-        let mut all = Bits::clone_of(&first);
+        let mut all = Bits::clone(&first);
         for g in rest {
             all.intersect_with(&*group_bits(g)?);
         }
         Ok(Arc::new(all))
-    }
-}
-
-impl Bits {
-    fn clone_of(b: &Bits) -> Bits {
-        Bits {
-            words: b.words.clone(),
-        }
     }
 }
 

@@ -135,51 +135,49 @@ fn text_query(
                 }
             }
         }
-        let mut alts: Vec<(Occur, Box<dyn TQuery>)> = Vec::new();
-        let mut present: Vec<Term> = Vec::new();
-        for t in &forms {
-            let term = Term::from_field_text(f.words, t);
-            if fuzzy {
-                let len = t.chars().count();
-                if len >= 4 {
-                    let distance = if len >= 8 { 2 } else { 1 };
-                    let q = FuzzyTermQuery::new(term.clone(), distance, true);
-                    alts.push((Occur::Should, Box::new(BoostQuery::new(Box::new(q), 0.3))));
-                }
+        let terms: Vec<Term> = forms
+            .iter()
+            .map(|t| Term::from_field_text(f.words, t))
+            .collect();
+        let mut present: Vec<Term> = terms
+            .iter()
+            .filter(|t| searcher.doc_freq(t).map(|n| n > 0).unwrap_or(true))
+            .cloned()
+            .collect();
+        if present.is_empty() {
+            present.extend(terms.first().cloned());
+        }
+        let exact: Option<Box<dyn TQuery>> = match present.len() {
+            0 => None,
+            1 => Some(Box::new(TermQuery::new(
+                present.remove(0),
+                IndexRecordOption::WithFreqs,
+            ))),
+            _ => Some(Box::new(AnyTerm::new(present))),
+        };
+        let word = if fuzzy {
+            let mut alts: Vec<(Occur, Box<dyn TQuery>)> = forms
+                .iter()
+                .zip(terms)
+                .filter_map(|(form, term)| {
+                    let len = form.chars().count();
+                    (len >= 4).then(|| -> (Occur, Box<dyn TQuery>) {
+                        let distance = if len >= 8 { 2 } else { 1 };
+                        let q = FuzzyTermQuery::new(term, distance, true);
+                        (Occur::Should, Box::new(BoostQuery::new(Box::new(q), 0.3)))
+                    })
+                })
+                .collect();
+            alts.extend(exact.map(|q| (Occur::Should, q)));
+            match alts.len() {
+                0 => None,
+                1 => alts.pop().map(|(_, q)| q),
+                _ => Some(Box::new(BooleanQuery::new(alts)) as Box<dyn TQuery>),
             }
-            if searcher.doc_freq(&term).map(|n| n > 0).unwrap_or(true) {
-                present.push(term.clone());
-                alts.push((
-                    Occur::Should,
-                    Box::new(TermQuery::new(term, IndexRecordOption::WithFreqs)),
-                ));
-            }
-        }
-        if alts.is_empty() {
-            if let Some(t) = forms.first() {
-                alts.push((
-                    Occur::Should,
-                    Box::new(TermQuery::new(
-                        Term::from_field_text(f.words, t),
-                        IndexRecordOption::WithFreqs,
-                    )),
-                ));
-            }
-        }
-        if !fuzzy && alts.len() > 1 {
-            per_word.push((Occur::Must, Box::new(AnyTerm::new(present))));
-            continue;
-        }
-        match alts.len() {
-            0 => {}
-            1 => per_word.extend(alts.pop().map(|(_, q)| (Occur::Must, q))),
-            // With no minimum count of "should" clauses, a union of plain terms is ranked
-            // by block-max WAND (it means the same: only "should" clauses, so one must match).
-            _ => per_word.push((
-                Occur::Must,
-                Box::new(BooleanQuery::with_minimum_required_clauses(alts, 0)),
-            )),
-        }
+        } else {
+            exact
+        };
+        per_word.extend(word.map(|q| (Occur::Must, q)));
     }
     // A single clause stands on its own (one boolean query less to walk through).
     match per_word.len() {
