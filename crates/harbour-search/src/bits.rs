@@ -9,7 +9,8 @@ use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
 use tantivy::query::{
-    BooleanQuery, ConstScorer, EnableScoring, Explanation, Occur, Query, Scorer, TermQuery, Weight,
+    BooleanWeight, ConstScorer, EnableScoring, Explanation, Occur, Query, Scorer, SumCombiner,
+    TermQuery, Weight,
 };
 use tantivy::schema::IndexRecordOption;
 use tantivy::{DocId, DocSet, Score, SegmentReader, Term, TERMINATED};
@@ -68,22 +69,30 @@ impl Bits {
 /// The documents of `seg` holding any of `terms`, read from their posting lists.
 pub(crate) fn of_terms(seg: &SegmentReader, terms: &[Term]) -> tantivy::Result<Bits> {
     let mut bits = Bits::empty(seg.max_doc());
-    for term in terms {
-        let inverted = seg.inverted_index(term.field())?;
-        if let Some(mut block) = inverted.read_block_postings(term, IndexRecordOption::Basic)? {
-            loop {
-                let docs = block.docs();
-                if docs.is_empty() {
-                    break;
+    bits.add_postings(seg, terms)?;
+    Ok(bits)
+}
+
+impl Bits {
+    /// Adds the documents of `seg` holding any of `terms`, read from their posting lists.
+    fn add_postings(&mut self, seg: &SegmentReader, terms: &[Term]) -> tantivy::Result<()> {
+        for term in terms {
+            let inverted = seg.inverted_index(term.field())?;
+            if let Some(mut block) = inverted.read_block_postings(term, IndexRecordOption::Basic)? {
+                loop {
+                    let docs = block.docs();
+                    if docs.is_empty() {
+                        break;
+                    }
+                    for &d in docs {
+                        self.insert(d);
+                    }
+                    block.advance();
                 }
-                for &d in docs {
-                    bits.insert(d);
-                }
-                block.advance();
             }
         }
+        Ok(())
     }
-    Ok(bits)
 }
 
 /// Per segment: the bitset of each facet value asked for so far, up to a memory budget.
@@ -300,51 +309,139 @@ impl Weight for FilterQuery {
     }
 }
 
-/// One word's forms (any of `terms`): ranked by the union of their term queries — which
-/// tantivy ranks with block-max WAND — and counted through a bitset of their posting lists,
-/// which is quicker than walking the union.
-#[derive(Clone, Debug)]
+/// One word's forms (any of `terms`), each form scored by BM25 and a document's score the sum
+/// of its forms' scores.
+///
+/// Ranked by block-max WAND over the forms' posting lists. When one form holds nearly all the
+/// matches (a common word: its stem, with a few texts holding its unstemmed form), the top
+/// documents are found in two passes instead: the few documents of the other forms are scored
+/// in full, then the dominant form alone is walked with single-list block-max WAND, which
+/// skips whole blocks and is about twice as fast as the union (see `for_each_pruning`).
+///
+/// Counted through a bitset of the forms' posting lists, quicker than walking their union; a
+/// form found in many documents has its bitset kept with the segment's filter bitsets.
+#[derive(Clone)]
 pub(crate) struct AnyTerm {
-    union: BooleanQuery,
     terms: Vec<Term>,
+    columns: ColumnMap,
+}
+
+impl std::fmt::Debug for AnyTerm {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("AnyTerm")
+            .field("terms", &self.terms)
+            .finish()
+    }
 }
 
 impl AnyTerm {
-    pub(crate) fn new(terms: Vec<Term>) -> AnyTerm {
-        let clauses: Vec<(Occur, Box<dyn Query>)> = terms
-            .iter()
-            .map(|t| -> (Occur, Box<dyn Query>) {
-                (
-                    Occur::Should,
-                    Box::new(TermQuery::new(t.clone(), IndexRecordOption::WithFreqs)),
-                )
-            })
-            .collect();
-        // No minimum count of "should" clauses: the same union (only "should" clauses, so
-        // one must match), and the form tantivy ranks with block-max WAND.
-        AnyTerm {
-            union: BooleanQuery::with_minimum_required_clauses(clauses, 0),
-            terms,
-        }
+    pub(crate) fn new(terms: Vec<Term>, columns: ColumnMap) -> AnyTerm {
+        AnyTerm { terms, columns }
     }
 }
 
 impl Query for AnyTerm {
     fn weight(&self, scoring: EnableScoring<'_>) -> tantivy::Result<Box<dyn Weight>> {
+        let forms = self
+            .terms
+            .iter()
+            .map(|t| -> tantivy::Result<Arc<dyn Weight>> {
+                Ok(Arc::from(
+                    TermQuery::new(t.clone(), IndexRecordOption::WithFreqs).weight(scoring)?,
+                ))
+            })
+            .collect::<tantivy::Result<Vec<_>>>()?;
+        // No minimum count of "should" clauses: the same union (only "should" clauses, so
+        // one must match), and the form tantivy ranks with block-max WAND.
+        let union = BooleanWeight::with_minimum_number_should_match(
+            forms
+                .iter()
+                .map(|w| -> (Occur, Box<dyn Weight>) {
+                    (Occur::Should, Box::new(Shared(w.clone())))
+                })
+                .collect(),
+            0,
+            scoring.is_scoring_enabled(),
+            Box::new(SumCombiner::default),
+        );
         Ok(Box::new(AnyTermWeight {
-            union: self.union.weight(scoring)?,
+            union,
+            forms,
             terms: self.terms.clone(),
+            columns: self.columns.clone(),
         }))
     }
 
     fn query_terms<'a>(&'a self, visitor: &mut dyn FnMut(&'a Term, bool)) {
-        self.union.query_terms(visitor);
+        for t in &self.terms {
+            visitor(t, false);
+        }
+    }
+}
+
+/// A weight used in two places (a form alone, and within the union of the forms).
+struct Shared(Arc<dyn Weight>);
+
+impl Weight for Shared {
+    fn scorer(&self, reader: &SegmentReader, boost: Score) -> tantivy::Result<Box<dyn Scorer>> {
+        self.0.scorer(reader, boost)
+    }
+
+    fn explain(&self, reader: &SegmentReader, doc: DocId) -> tantivy::Result<Explanation> {
+        self.0.explain(reader, doc)
+    }
+
+    fn count(&self, reader: &SegmentReader) -> tantivy::Result<u32> {
+        self.0.count(reader)
+    }
+
+    fn for_each(
+        &self,
+        reader: &SegmentReader,
+        callback: &mut dyn FnMut(DocId, Score),
+    ) -> tantivy::Result<()> {
+        self.0.for_each(reader, callback)
+    }
+
+    fn for_each_no_score(
+        &self,
+        reader: &SegmentReader,
+        callback: &mut dyn FnMut(&[DocId]),
+    ) -> tantivy::Result<()> {
+        self.0.for_each_no_score(reader, callback)
+    }
+
+    fn for_each_pruning(
+        &self,
+        threshold: Score,
+        reader: &SegmentReader,
+        callback: &mut dyn FnMut(DocId, Score) -> Score,
+    ) -> tantivy::Result<()> {
+        self.0.for_each_pruning(threshold, reader, callback)
     }
 }
 
 struct AnyTermWeight {
-    union: Box<dyn Weight>,
+    union: BooleanWeight<SumCombiner>,
+    /// One weight per form, in the order of `terms`.
+    forms: Vec<Arc<dyn Weight>>,
     terms: Vec<Term>,
+    columns: ColumnMap,
+}
+
+/// A form is dominant when the other forms together hold at most this share of its documents.
+const DOMINANT: u64 = 4;
+
+/// A form found in at least 1/`DENSE` of a segment's documents has its bitset cached.
+const DENSE: u32 = 32;
+
+impl AnyTermWeight {
+    fn doc_freqs(&self, reader: &SegmentReader) -> tantivy::Result<Vec<u32>> {
+        self.terms
+            .iter()
+            .map(|t| Ok(reader.inverted_index(t.field())?.doc_freq(t)?))
+            .collect()
+    }
 }
 
 impl Weight for AnyTermWeight {
@@ -357,7 +454,31 @@ impl Weight for AnyTermWeight {
     }
 
     fn count(&self, reader: &SegmentReader) -> tantivy::Result<u32> {
-        let bits = Arc::new(of_terms(reader, &self.terms)?);
+        let cache = self.columns.get(&reader.segment_id()).map(|c| &c.filters);
+        let dense_from = (reader.max_doc() / DENSE).max(1);
+        let mut cached: Vec<Arc<Bits>> = Vec::new();
+        let mut sparse: Vec<Term> = Vec::new();
+        for (t, df) in self.terms.iter().zip(self.doc_freqs(reader)?) {
+            match cache {
+                Some(c) if df >= dense_from => cached.push(c.get(reader, t)?),
+                _ if df > 0 => sparse.push(t.clone()),
+                _ => {}
+            }
+        }
+        let bits = match (cached.split_first(), sparse.is_empty()) {
+            (Some((only, [])), true) => only.clone(),
+            (first, _) => {
+                let mut all = match first {
+                    Some((b, _)) => Bits::clone(b),
+                    None => Bits::empty(reader.max_doc()),
+                };
+                for b in cached.iter().skip(1) {
+                    all.union_with(b);
+                }
+                all.add_postings(reader, &sparse)?;
+                Arc::new(all)
+            }
+        };
         Ok(count_alive(bits, reader))
     }
 
@@ -383,6 +504,66 @@ impl Weight for AnyTermWeight {
         reader: &SegmentReader,
         callback: &mut dyn FnMut(DocId, Score) -> Score,
     ) -> tantivy::Result<()> {
-        self.union.for_each_pruning(threshold, reader, callback)
+        let dfs = self.doc_freqs(reader)?;
+        let Some((main, &main_df)) = dfs.iter().enumerate().max_by_key(|(_, df)| **df) else {
+            return Ok(());
+        };
+        let rest_df: u64 = dfs.iter().map(|&d| u64::from(d)).sum::<u64>() - u64::from(main_df);
+        let Some(dominant_form) = self.forms.get(main) else {
+            return Ok(());
+        };
+        if rest_df == 0 || rest_df * DOMINANT > u64::from(main_df) {
+            return self.union.for_each_pruning(threshold, reader, callback);
+        }
+        // 1. Every document of the other forms, with its full score (the dominant form's
+        //    share included), in document order.
+        let mut rest: Vec<(DocId, Score)> = Vec::with_capacity(rest_df as usize);
+        for (i, (w, &df)) in self.forms.iter().zip(&dfs).enumerate() {
+            if i == main || df == 0 {
+                continue;
+            }
+            let mut s = w.scorer(reader, 1.0)?;
+            while s.doc() != TERMINATED {
+                rest.push((s.doc(), s.score()));
+                s.advance();
+            }
+        }
+        rest.sort_by_key(|r| r.0);
+        let mut dominant = dominant_form.scorer(reader, 1.0)?;
+        let mut seen: Vec<DocId> = Vec::with_capacity(rest.len());
+        let mut threshold = threshold;
+        let mut i = 0;
+        while let Some(&(doc, _)) = rest.get(i) {
+            let mut score = 0.0;
+            while let Some(&(d, s)) = rest.get(i) {
+                if d != doc {
+                    break;
+                }
+                score += s;
+                i += 1;
+            }
+            if dominant.doc() <= doc && dominant.seek(doc) == doc {
+                score += dominant.score();
+            }
+            seen.push(doc);
+            if score > threshold {
+                threshold = callback(doc, score);
+            }
+        }
+        // 2. The dominant form alone, leaving out the documents already given. The walk
+        //    restarts from the first document, so a document scoring exactly the threshold may
+        //    still precede (by document order) one given in pass 1: those are passed on too,
+        //    and the collector breaks the tie as it always does.
+        let mut next_seen = 0;
+        let below = |t: Score| if t > Score::MIN { t.next_down() } else { t };
+        dominant_form.for_each_pruning(below(threshold), reader, &mut |doc, score| {
+            while seen.get(next_seen).is_some_and(|&d| d < doc) {
+                next_seen += 1;
+            }
+            if seen.get(next_seen) != Some(&doc) {
+                threshold = callback(doc, score);
+            }
+            below(threshold)
+        })
     }
 }

@@ -174,11 +174,11 @@ impl Columns {
         let ff = seg.fast_fields();
         Ok(Columns {
             filters: bits::TermBits::default(),
-            slot: ff.u64("slot")?.first_or_default_col(u64::MAX),
-            lat: ff.f64("lat")?.first_or_default_col(NO_POINT),
-            lon: ff.f64("lon")?.first_or_default_col(NO_POINT),
-            mask: ff.u64("area_mask")?.first_or_default_col(0),
-            key: ff.u64("name_key")?.first_or_default_col(0),
+            slot: dense(ff.u64("slot")?, u64::MAX),
+            lat: dense(ff.f64("lat")?, NO_POINT),
+            lon: dense(ff.f64("lon")?, NO_POINT),
+            mask: dense(ff.u64("area_mask")?, 0),
+            key: dense(ff.u64("name_key")?, 0),
         })
     }
 
@@ -195,6 +195,22 @@ impl Columns {
         } else {
             -1.0e9
         }
+    }
+}
+
+/// A column's values by document. Every document is given each of these fields, so the
+/// column normally has one value per document and is read directly; otherwise (an index made
+/// differently) through the first value of each document, or `default`.
+fn dense<T>(
+    col: tantivy::columnar::Column<T>,
+    default: T,
+) -> std::sync::Arc<dyn tantivy::columnar::ColumnValues<T>>
+where
+    T: PartialOrd + std::fmt::Debug + Send + Sync + Copy + 'static,
+{
+    match col.index {
+        tantivy::columnar::ColumnIndex::Full => col.values,
+        _ => col.first_or_default_col(default),
     }
 }
 

@@ -2,8 +2,8 @@
 
 use harbour_domain::CountryCode;
 use tantivy::query::{
-    AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, FuzzyTermQuery, Occur, Query as TQuery,
-    RangeQuery, TermQuery,
+    AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, EnableScoring, FuzzyTermQuery, Occur,
+    Query as TQuery, RangeQuery, TermQuery, Weight,
 };
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::{Index, Searcher, Term};
@@ -87,10 +87,39 @@ fn any_of(field: Field, values: impl IntoIterator<Item = String>) -> Option<Box<
     if clauses.is_empty() {
         return None;
     }
-    Some(Box::new(ConstScoreQuery::new(
-        Box::new(BooleanQuery::new(clauses)),
-        0.0,
-    )))
+    Some(unscored(Box::new(BooleanQuery::new(clauses))))
+}
+
+/// `q` as a pure filter: matches score 0, and its terms' statistics (which only scoring needs,
+/// and which cost a dictionary lookup per term and segment) are never gathered.
+pub(crate) fn unscored(q: Box<dyn TQuery>) -> Box<dyn TQuery> {
+    Box::new(ConstScoreQuery::new(Box::new(Unscored(q)), 0.0))
+}
+
+#[derive(Debug)]
+struct Unscored(Box<dyn TQuery>);
+
+impl Clone for Unscored {
+    fn clone(&self) -> Unscored {
+        Unscored(self.0.box_clone())
+    }
+}
+
+impl TQuery for Unscored {
+    fn weight(&self, scoring: EnableScoring<'_>) -> tantivy::Result<Box<dyn Weight>> {
+        match scoring.searcher() {
+            Some(searcher) => self
+                .0
+                .weight(EnableScoring::disabled_from_searcher(searcher)),
+            None => self
+                .0
+                .weight(EnableScoring::disabled_from_schema(scoring.schema())),
+        }
+    }
+
+    fn query_terms<'a>(&'a self, visitor: &mut dyn FnMut(&'a Term, bool)) {
+        self.0.query_terms(visitor);
+    }
 }
 
 fn analyse(index: &Index, tokenizer: &str, text: &str) -> Vec<String> {
@@ -116,6 +145,7 @@ fn text_query(
     index: &Index,
     searcher: &Searcher,
     f: &Fields,
+    columns: &ColumnMap,
     text: &str,
     fuzzy: bool,
 ) -> Option<Box<dyn TQuery>> {
@@ -153,7 +183,7 @@ fn text_query(
                 present.remove(0),
                 IndexRecordOption::WithFreqs,
             ))),
-            _ => Some(Box::new(AnyTerm::new(present))),
+            _ => Some(Box::new(AnyTerm::new(present, columns.clone()))),
         };
         let word = if fuzzy {
             let mut alts: Vec<(Occur, Box<dyn TQuery>)> = forms
@@ -199,7 +229,7 @@ pub(crate) fn build(
     if let Some(t) = q
         .text
         .as_deref()
-        .and_then(|t| text_query(index, searcher, f, t, fuzzy))
+        .and_then(|t| text_query(index, searcher, f, columns, t, fuzzy))
     {
         must.push(t);
     }
@@ -244,13 +274,10 @@ pub(crate) fn build(
     if let Some(ms) = q.modified_after_ms {
         let lower = Term::from_field_i64(f.modified, ms);
         let upper = Term::from_field_i64(f.modified, i64::MAX);
-        must.push(Box::new(ConstScoreQuery::new(
-            Box::new(RangeQuery::new(
-                std::ops::Bound::Included(lower),
-                std::ops::Bound::Included(upper),
-            )),
-            0.0,
-        )));
+        must.push(unscored(Box::new(RangeQuery::new(
+            std::ops::Bound::Included(lower),
+            std::ops::Bound::Included(upper),
+        ))));
     }
     match must.len() {
         0 => Box::new(AllQuery),
@@ -340,8 +367,7 @@ pub(crate) fn within_box(
             )),
         ));
     }
-    let near: Box<dyn TQuery> =
-        Box::new(ConstScoreQuery::new(Box::new(BooleanQuery::new(near)), 0.0));
+    let near = unscored(Box::new(BooleanQuery::new(near)));
     Some(match q {
         Some(q) => Box::new(BooleanQuery::new(vec![
             (Occur::Must, q),

@@ -1,5 +1,6 @@
 use super::*;
 use harbour_domain::hsds::{Location, Organization, ServiceAtLocation};
+use tantivy::query::Query as _;
 
 fn shipped() -> Vec<Service> {
     let orgs: Vec<Organization> =
@@ -684,29 +685,38 @@ fn facet_filters_match_a_direct_evaluation_across_updates_and_removals() {
     check(&c, &services, &mut next, "after merging");
 }
 
-#[test]
-fn ranked_text_results_are_the_best_scored_matches() {
-    // Names in English (stemmed: "onlin") and in Polish (no stemmer: "online"), some with the
-    // word twice, of different lengths: the word is a union of two terms with varied scores.
-    let mut next = uniform(5);
+/// Ranks "online" among 400 names, one in `polish_every` in Polish (no stemmer: the term
+/// "online") and the others in English (stemmed: "onlin"), some with the word twice, of
+/// different lengths, some of them then removed: the word is a union of two terms with varied
+/// scores and many ties. Every page must be exactly the matches in order of score, ties in
+/// document order, as scoring every match gives them.
+fn ranked_matches_are_the_best_scored(polish_every: u128, removed_every: u128) {
+    let mut next = uniform(5 + polish_every as u64);
     let services: Vec<Service> = (0..400u128)
         .map(|i| {
-            let lang = if i % 3 == 0 { "pl" } else { "en" };
+            let lang = if i % polish_every == 0 { "pl" } else { "en" };
             let filler = "pomoc help ".repeat((next() * 6.0) as usize);
             let word = match i % 5 {
                 0 => "online online",
                 1 | 2 => "online",
                 _ => "offline",
             };
+            // Some also have a Polish description with the word: both forms in one document.
+            let description = (i % 11 == 4).then(|| "pomoc online".to_string());
             let p = harbour_domain::hsds::HarbourProfile {
                 country: Some("PL".into()),
-                field_languages: [("name".to_string(), lang.to_string())].into(),
+                field_languages: [
+                    ("name".to_string(), lang.to_string()),
+                    ("description".to_string(), "pl".to_string()),
+                ]
+                .into(),
                 ..Default::default()
             };
             Service {
                 id: Uuid::from_u128(70_000 + i),
                 organization_id: Uuid::from_u128(1),
                 name: format!("{filler}{word} {i}"),
+                description,
                 status: "active".into(),
                 x_harbour: Some(p),
                 ..Default::default()
@@ -714,9 +724,14 @@ fn ranked_text_results_are_the_best_scored_matches() {
         })
         .collect();
     let c = catalog(&services);
+    let gone: Vec<Uuid> = (0..400u128)
+        .filter(|i| i % removed_every == 1)
+        .map(|i| Uuid::from_u128(70_000 + i))
+        .collect();
+    c.remove(&gone).expect("remove");
     let want_total = services
         .iter()
-        .filter(|s| s.name.contains("online"))
+        .filter(|s| (s.name.contains("online") || s.description.is_some()) && !gone.contains(&s.id))
         .count();
     let searcher = c.reader.searcher();
     let cols = c.columns_of(&searcher).expect("columns");
@@ -725,15 +740,33 @@ fn ranked_text_results_are_the_best_scored_matches() {
         ..q()
     };
     let tq = query::build(&c.index, &searcher, &c.fields, &cols, &query, false);
-    let mut every: Vec<f32> = searcher
-        .search(&tq, &AllHits(cols.clone()))
-        .expect("all")
-        .into_iter()
-        .map(|r| r.score)
-        .collect();
-    every.sort_by(|a, b| b.total_cmp(a));
+    // Every match scored, without any pruning.
+    let weight = tq
+        .weight(tantivy::query::EnableScoring::enabled_from_searcher(
+            &searcher,
+        ))
+        .expect("weight");
+    let mut every: Vec<(f32, DocAddress)> = Vec::new();
+    for (ord, seg) in searcher.segment_readers().iter().enumerate() {
+        weight
+            .for_each(seg, &mut |doc, score| {
+                if seg.alive_bitset().is_none_or(|a| a.is_alive(doc)) {
+                    every.push((score, DocAddress::new(ord as u32, doc)));
+                }
+            })
+            .expect("for_each");
+    }
+    every.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
     assert_eq!(every.len(), want_total);
-    for offset in [0, 7, 40] {
+    let store = c.store.read().expect("store");
+    let id_of = |addr: DocAddress| -> Uuid {
+        let seg = searcher.segment_reader(addr.segment_ord);
+        let slot = cols[&seg.segment_id()].slot.get_val(addr.doc_id);
+        store.slots[slot as usize].expect("slot")
+    };
+    let every: Vec<(f32, Uuid)> = every.into_iter().map(|(s, a)| (s, id_of(a))).collect();
+    drop(store);
+    for offset in [0, 7, 40, 90] {
         let r = c
             .search(
                 &Query {
@@ -745,13 +778,30 @@ fn ranked_text_results_are_the_best_scored_matches() {
             )
             .expect("search");
         assert_eq!(r.total, want_total);
-        let got: Vec<f32> = r.hits.iter().map(|h| h.score).collect();
-        let want: Vec<f32> = every.iter().skip(offset).take(10).copied().collect();
+        let got: Vec<(f32, Uuid)> = r.hits.iter().map(|h| (h.score, h.id)).collect();
+        let want: Vec<(f32, Uuid)> = every.iter().skip(offset).take(10).copied().collect();
         assert_eq!(got, want, "offset {offset}");
         for h in &r.hits {
-            assert!(by_id(&services, h.id).name.contains("online"));
+            let s = by_id(&services, h.id);
+            assert!(s.name.contains("online") || s.description.is_some());
         }
     }
+}
+
+#[test]
+fn ranked_text_results_are_the_best_scored_matches() {
+    // Two forms of similar weight: block-max WAND over both.
+    ranked_matches_are_the_best_scored(3, 1000);
+    ranked_matches_are_the_best_scored(3, 7);
+}
+
+#[test]
+fn ranked_text_results_with_one_dominant_form_are_the_best_scored_matches() {
+    // "onlin" in eight of nine texts: the two-pass ranking (the other form's documents in
+    // full, then the dominant form alone).
+    ranked_matches_are_the_best_scored(9, 1000);
+    ranked_matches_are_the_best_scored(9, 7);
+    ranked_matches_are_the_best_scored(40, 5);
 }
 
 proptest::proptest! {
