@@ -57,6 +57,12 @@ impl Bits {
         }
     }
 
+    fn contains(&self, doc: DocId) -> bool {
+        self.words
+            .get(doc as usize / 64)
+            .is_some_and(|w| w & (1u64 << (doc % 64)) != 0)
+    }
+
     pub(crate) fn len(&self) -> u32 {
         self.words.iter().map(|w| w.count_ones()).sum()
     }
@@ -315,8 +321,9 @@ impl Weight for FilterQuery {
 /// Ranked by block-max WAND over the forms' posting lists. When one form holds nearly all the
 /// matches (a common word: its stem, with a few texts holding its unstemmed form), the top
 /// documents are found in two passes instead: the few documents of the other forms are scored
-/// in full, then the dominant form alone is walked with single-list block-max WAND, which
-/// skips whole blocks and is about twice as fast as the union (see `for_each_pruning`).
+/// in full (a rarer form scores high, so they usually set a high threshold at once), then the
+/// dominant form alone is walked with single-list block-max WAND, which skips whole blocks
+/// below that threshold (see `for_each_pruning`).
 ///
 /// Counted through a bitset of the forms' posting lists, quicker than walking their union; a
 /// form found in many documents has its bitset kept with the segment's filter bitsets.
@@ -529,6 +536,17 @@ impl Weight for AnyTermWeight {
             }
         }
         rest.sort_by_key(|r| r.0);
+        // Few of them hold the dominant form too: its bitset (kept when it is in many
+        // documents, as such a form is) says which, so that its postings are only sought for
+        // those.
+        let dominant_bits = match self.columns.get(&reader.segment_id()) {
+            Some(c) if main_df >= (reader.max_doc() / DENSE).max(1) => self
+                .terms
+                .get(main)
+                .map(|t| c.filters.get(reader, t))
+                .transpose()?,
+            _ => None,
+        };
         let mut dominant = dominant_form.scorer(reader, 1.0)?;
         let mut seen: Vec<DocId> = Vec::with_capacity(rest.len());
         let mut threshold = threshold;
@@ -542,7 +560,10 @@ impl Weight for AnyTermWeight {
                 score += s;
                 i += 1;
             }
-            if dominant.doc() <= doc && dominant.seek(doc) == doc {
+            if dominant_bits.as_ref().is_none_or(|b| b.contains(doc))
+                && dominant.doc() <= doc
+                && dominant.seek(doc) == doc
+            {
                 score += dominant.score();
             }
             seen.push(doc);
