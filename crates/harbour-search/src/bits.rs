@@ -9,8 +9,8 @@ use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
 use tantivy::query::{
-    BooleanWeight, ConstScorer, EnableScoring, Explanation, Occur, Query, Scorer, SumCombiner,
-    TermQuery, Weight,
+    Bm25Weight, BooleanWeight, ConstScorer, EnableScoring, Explanation, Occur, Query, Scorer,
+    SumCombiner, TermQuery, Weight,
 };
 use tantivy::schema::IndexRecordOption;
 use tantivy::{DocId, DocSet, Score, SegmentReader, Term, TERMINATED};
@@ -371,9 +371,27 @@ impl Query for AnyTerm {
             scoring.is_scoring_enabled(),
             Box::new(SumCombiner::default),
         );
+        // Each form's highest possible score, to leave out documents that cannot reach the top.
+        let most = match scoring {
+            EnableScoring::Enabled {
+                statistics_provider,
+                ..
+            } => self
+                .terms
+                .iter()
+                .map(|t| {
+                    Ok(
+                        Bm25Weight::for_terms(statistics_provider, std::slice::from_ref(t))?
+                            .max_score(),
+                    )
+                })
+                .collect::<tantivy::Result<Vec<Score>>>()?,
+            EnableScoring::Disabled { .. } => Vec::new(),
+        };
         Ok(Box::new(AnyTermWeight {
             union,
             forms,
+            most,
             terms: self.terms.clone(),
             columns: self.columns.clone(),
         }))
@@ -432,6 +450,8 @@ struct AnyTermWeight {
     union: BooleanWeight<SumCombiner>,
     /// One weight per form, in the order of `terms`.
     forms: Vec<Arc<dyn Weight>>,
+    /// Each form's highest possible score (empty when not scoring).
+    most: Vec<Score>,
     terms: Vec<Term>,
     columns: ColumnMap,
 }
@@ -522,23 +542,9 @@ impl Weight for AnyTermWeight {
         if rest_df == 0 || rest_df * DOMINANT > u64::from(main_df) {
             return self.union.for_each_pruning(threshold, reader, callback);
         }
-        // 1. Every document of the other forms, with its full score (the dominant form's
-        //    share included), in document order.
-        let mut rest: Vec<(DocId, Score)> = Vec::with_capacity(rest_df as usize);
-        for (i, (w, &df)) in self.forms.iter().zip(&dfs).enumerate() {
-            if i == main || df == 0 {
-                continue;
-            }
-            let mut s = w.scorer(reader, 1.0)?;
-            while s.doc() != TERMINATED {
-                rest.push((s.doc(), s.score()));
-                s.advance();
-            }
-        }
-        rest.sort_by_key(|r| r.0);
-        // Few of them hold the dominant form too: its bitset (kept when it is in many
-        // documents, as such a form is) says which, so that its postings are only sought for
-        // those.
+        // Few documents of the other forms hold the dominant form too: its bitset (kept when
+        // it is in many documents, as such a form is) says which, so that its postings are
+        // only sought for those.
         let dominant_bits = match self.columns.get(&reader.segment_id()) {
             Some(c) if main_df >= (reader.max_doc() / DENSE).max(1) => self
                 .terms
@@ -548,27 +554,76 @@ impl Weight for AnyTermWeight {
             _ => None,
         };
         let mut dominant = dominant_form.scorer(reader, 1.0)?;
-        let mut seen: Vec<DocId> = Vec::with_capacity(rest.len());
-        let mut threshold = threshold;
-        let mut i = 0;
-        while let Some(&(doc, _)) = rest.get(i) {
-            let mut score = 0.0;
-            while let Some(&(d, s)) = rest.get(i) {
-                if d != doc {
-                    break;
-                }
-                score += s;
-                i += 1;
-            }
+        let mut share = |doc: DocId| -> Score {
             if dominant_bits.as_ref().is_none_or(|b| b.contains(doc))
                 && dominant.doc() <= doc
                 && dominant.seek(doc) == doc
             {
-                score += dominant.score();
+                dominant.score()
+            } else {
+                0.0
             }
-            seen.push(doc);
-            if score > threshold {
-                threshold = callback(doc, score);
+        };
+        let others: Vec<usize> = (0..dfs.len())
+            .filter(|&i| i != main && dfs.get(i).is_some_and(|&df| df > 0))
+            .collect();
+        // The documents of the other forms, which pass 2 leaves out.
+        let mut seen: Vec<DocId> = Vec::with_capacity(rest_df as usize);
+        let mut threshold = threshold;
+        // 1. The documents of the other forms, with their full score (the dominant form's
+        //    share included), in document order.
+        match (others.as_slice(), self.most.get(main)) {
+            ([one], Some(&most)) => {
+                // One other form: walked with block-max WAND too, leaving out what could not
+                // reach the threshold even with the dominant form's highest score (less a
+                // margin for rounding).
+                let reach = |t: Score| t - most - (t.abs() + most) * 1e-5;
+                let Some((term, form)) = self.terms.get(*one).zip(self.forms.get(*one)) else {
+                    return Ok(());
+                };
+                let inverted = reader.inverted_index(term.field())?;
+                if let Some(mut block) =
+                    inverted.read_block_postings(term, IndexRecordOption::Basic)?
+                {
+                    while !block.docs().is_empty() {
+                        seen.extend_from_slice(block.docs());
+                        block.advance();
+                    }
+                }
+                form.for_each_pruning(reach(threshold), reader, &mut |doc, own| {
+                    let score = own + share(doc);
+                    if score > threshold {
+                        threshold = callback(doc, score);
+                    }
+                    reach(threshold)
+                })?;
+            }
+            _ => {
+                let mut rest: Vec<(DocId, Score)> = Vec::with_capacity(rest_df as usize);
+                for w in others.iter().filter_map(|&i| self.forms.get(i)) {
+                    let mut s = w.scorer(reader, 1.0)?;
+                    while s.doc() != TERMINATED {
+                        rest.push((s.doc(), s.score()));
+                        s.advance();
+                    }
+                }
+                rest.sort_by_key(|r| r.0);
+                let mut i = 0;
+                while let Some(&(doc, _)) = rest.get(i) {
+                    let mut score = 0.0;
+                    while let Some(&(d, s)) = rest.get(i) {
+                        if d != doc {
+                            break;
+                        }
+                        score += s;
+                        i += 1;
+                    }
+                    score += share(doc);
+                    seen.push(doc);
+                    if score > threshold {
+                        threshold = callback(doc, score);
+                    }
+                }
             }
         }
         // 2. The dominant form alone, leaving out the documents already given. The walk

@@ -702,7 +702,12 @@ fn ranked_matches_are_the_best_scored(polish_every: u128, removed_every: u128) {
                 _ => "offline",
             };
             // Some also have a Polish description with the word: both forms in one document.
-            let description = (i % 11 == 4).then(|| "pomoc online".to_string());
+            // Some of those descriptions are long, so that the rarer form's own score is low
+            // and only with the stem's share does the document reach the top.
+            let description = (i % 11 == 4).then(|| {
+                let long = if i % 2 == 0 { 40 } else { 0 };
+                format!("{}online", "pomoc ".repeat(long))
+            });
             let p = harbour_domain::hsds::HarbourProfile {
                 country: Some("PL".into()),
                 field_languages: [
