@@ -748,13 +748,16 @@ impl Catalog {
                 // Nearest first. Rather than computing every document's distance, look inside
                 // growing boxes around the point (plus services covering the place) until the
                 // page is complete: anything outside a box of half-side r is farther than r.
+                // Once a box fills the page, its last result's distance d bounds the answer:
+                // if d > r, one more box of half-side d holds every result (rather than the next,
+                // much larger box). The first box (1 km) often does in a city.
                 let total = if q.is_unfiltered() {
                     searcher.num_docs() as usize
                 } else {
                     searcher.search(&tq, &Count)?
                 };
-                let mut found = None;
-                for radius in [2.0, 10.0, 50.0, 200.0, 800.0, 3200.0] {
+                let need = q.limit.max(1);
+                let in_box = |radius: f64| -> Result<Option<Vec<(f64, DocAddress)>>, SearchError> {
                     let Some(boxed) = query::within_box(
                         &self.fields,
                         (!q.is_unfiltered()).then(|| tq.box_clone()),
@@ -762,15 +765,28 @@ impl Catalog {
                         radius,
                         q.near_country,
                     ) else {
+                        return Ok(None);
+                    };
+                    Ok(Some(searcher.search(
+                        &boxed,
+                        &distance_top(q, point, place_bit, &cols),
+                    )?))
+                };
+                let mut found = None;
+                for radius in [1.0, 2.0, 10.0, 50.0, 200.0, 800.0, 3200.0] {
+                    let Some(v) = in_box(radius)? else {
                         break;
                     };
-                    let v = searcher.search(&boxed, &distance_top(q, point, place_bit, &cols))?;
-                    if v.len() >= q.limit.max(1)
-                        && v.last().is_some_and(|(s, _)| Origin::km(-*s) <= radius)
-                    {
-                        found = Some(v);
-                        break;
+                    if v.len() < need {
+                        continue;
                     }
+                    let last = v.last().map_or(0.0, |(s, _)| Origin::km(-*s));
+                    if last <= radius {
+                        found = Some(v);
+                    } else if last < 3200.0 {
+                        found = in_box(last)?;
+                    }
+                    break;
                 }
                 let v = match found {
                     Some(v) => v,
