@@ -58,7 +58,8 @@ impl DocReader {
             None => self.open()?,
         };
         let out = f(&conn);
-        if let Ok(mut v) = self.idle.lock() {
+        // A connection left inside a transaction (its end failed) is not reused.
+        if let (Ok(mut v), true) = (self.idle.lock(), conn.is_autocommit()) {
             if v.len() < self.keep {
                 v.push(conn);
             }
@@ -71,12 +72,13 @@ impl DocReader {
     pub(crate) fn public_docs(&self, ids: &[Uuid]) -> rusqlite::Result<Vec<(Uuid, Vec<u8>)>> {
         self.with(|conn| {
             // One read transaction for all of them (each statement on its own would take and
-            // release the WAL read lock again).
-            let tx = conn.unchecked_transaction()?;
-            let mut out = Vec::with_capacity(ids.len());
-            {
+            // release the WAL read lock again), begun and ended by prepared statements (rather
+            // than SQL text parsed on every request).
+            conn.prepare_cached("BEGIN")?.execute([])?;
+            let read = (|| {
+                let mut out = Vec::with_capacity(ids.len());
                 let mut stmt =
-                    tx.prepare_cached("SELECT public_doc FROM services WHERE id = ?1")?;
+                    conn.prepare_cached("SELECT public_doc FROM services WHERE id = ?1")?;
                 let mut buf = Uuid::encode_buffer();
                 for id in ids {
                     let key: &str = id.hyphenated().encode_lower(&mut buf);
@@ -85,9 +87,11 @@ impl DocReader {
                         out.push((*id, row.get_ref(0)?.as_bytes()?.to_vec()));
                     }
                 }
-            }
-            tx.finish()?;
-            Ok(out)
+                Ok(out)
+            })();
+            let end = if read.is_ok() { "COMMIT" } else { "ROLLBACK" };
+            conn.prepare_cached(end)?.execute([])?;
+            read
         })
     }
 }
