@@ -129,6 +129,23 @@ impl TermBits {
     }
 }
 
+/// How many documents are in any of `sets` (of one segment).
+fn union_len(sets: &[Arc<Bits>]) -> u32 {
+    match sets {
+        [] => 0,
+        [one] => one.len(),
+        [first, rest @ ..] => (0..first.words.len())
+            .map(|i| {
+                rest.iter()
+                    .fold(first.words.get(i).copied().unwrap_or(0), |acc, b| {
+                        acc | b.words.get(i).copied().unwrap_or(0)
+                    })
+                    .count_ones()
+            })
+            .sum(),
+    }
+}
+
 /// How many documents of `bits` are not deleted.
 fn count_alive(bits: Arc<Bits>, reader: &SegmentReader) -> u32 {
     let Some(alive) = reader.alive_bitset() else {
@@ -459,8 +476,9 @@ struct AnyTermWeight {
 /// A form is dominant when the other forms together hold at most this share of its documents.
 const DOMINANT: u64 = 4;
 
-/// A form found in at least 1/`DENSE` of a segment's documents has its bitset cached.
-const DENSE: u32 = 32;
+/// A form found in at least 1/`DENSE` of a segment's documents has its bitset cached (at
+/// 100,000 documents: from 1,563 documents on, each bitset 12.5 kB).
+const DENSE: u32 = 64;
 
 impl AnyTermWeight {
     fn doc_freqs(&self, reader: &SegmentReader) -> tantivy::Result<Vec<u32>> {
@@ -491,6 +509,9 @@ impl Weight for AnyTermWeight {
                 _ if df > 0 => sparse.push(t.clone()),
                 _ => {}
             }
+        }
+        if sparse.is_empty() && reader.alive_bitset().is_none() {
+            return Ok(union_len(&cached));
         }
         let bits = match (cached.split_first(), sparse.is_empty()) {
             (Some((only, [])), true) => only.clone(),

@@ -134,6 +134,40 @@ fn analyse(index: &Index, tokenizer: &str, text: &str) -> Vec<String> {
     out
 }
 
+/// Words whose forms are remembered, at most (then the memory starts afresh).
+const FORMS_KEPT: usize = 8192;
+
+/// A word's forms: the folded word, then its stem in each language that has a stemmer, each
+/// form once. Running ten analysers over a word is a noticeable part of a query's time, and
+/// people ask for the same words again and again, so the forms of words (up to 64 bytes) are
+/// remembered; they depend only on the analysers, which never change.
+fn forms_of(index: &Index, word: &str) -> std::sync::Arc<[String]> {
+    type Memo = std::sync::Mutex<std::collections::HashMap<String, std::sync::Arc<[String]>>>;
+    static MEMO: std::sync::OnceLock<Memo> = std::sync::OnceLock::new();
+    let memo = MEMO.get_or_init(Default::default);
+    if let Some(f) = memo.lock().ok().and_then(|m| m.get(word).cloned()) {
+        return f;
+    }
+    let mut forms: Vec<String> = analyse(index, "simple", word);
+    for (code, _) in STEMMED.iter() {
+        for t in analyse(index, &format!("stem_{code}"), word) {
+            if !forms.contains(&t) {
+                forms.push(t);
+            }
+        }
+    }
+    let forms: std::sync::Arc<[String]> = forms.into();
+    if word.len() <= 64 {
+        if let Ok(mut m) = memo.lock() {
+            if m.len() >= FORMS_KEPT {
+                m.clear();
+            }
+            m.insert(word.to_string(), forms.clone());
+        }
+    }
+    forms
+}
+
 /// One clause per word: the word must match in any of its forms — its stem in each language
 /// that has a stemmer, or the folded word (texts without a stemmer are indexed that way) — or,
 /// when `fuzzy`, any form of four letters or more with one or two typos.
@@ -157,14 +191,7 @@ fn text_query(
         .collect();
     let mut per_word: Vec<(Occur, Box<dyn TQuery>)> = Vec::new();
     for w in &words {
-        let mut forms: Vec<String> = analyse(index, "simple", w);
-        for (code, _) in STEMMED.iter() {
-            for t in analyse(index, &format!("stem_{code}"), w) {
-                if !forms.contains(&t) {
-                    forms.push(t);
-                }
-            }
-        }
+        let forms = forms_of(index, w);
         let terms: Vec<Term> = forms
             .iter()
             .map(|t| Term::from_field_text(f.words, t))
