@@ -18,9 +18,15 @@ pub enum OpenState {
 /// for an opening that runs past midnight).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct WeeklyOpening {
-    pub days: Vec<Weekday>,
+    /// The days, one bit each from Monday (bit 0) to Sunday (bit 6): twelve bytes per
+    /// opening and no allocation, as the search index keeps every service's openings.
+    pub days: u8,
     pub opens: u32,
     pub closes: u32,
+}
+
+fn day_bit(day: Weekday) -> u8 {
+    1 << day.num_days_from_monday()
 }
 
 fn weekday(code: &str) -> Option<Weekday> {
@@ -60,7 +66,10 @@ impl WeeklyOpening {
             return None;
         }
         let days: Option<Vec<Weekday>> = s.byday.as_deref()?.split(',').map(weekday).collect();
-        let days = days.filter(|d| !d.is_empty())?;
+        let days = days?.into_iter().fold(0u8, |bits, d| bits | day_bit(d));
+        if days == 0 {
+            return None;
+        }
         let opens = parse_clock(s.opens_at.as_deref()?)?;
         let closes = parse_clock(s.closes_at.as_deref()?)?;
         (opens < 1440 && opens != closes).then_some(WeeklyOpening {
@@ -72,16 +81,20 @@ impl WeeklyOpening {
 
     fn covers(&self, day: Weekday, minute: u32) -> bool {
         if self.closes > self.opens {
-            self.days.contains(&day) && minute >= self.opens && minute < self.closes
+            self.has(day) && minute >= self.opens && minute < self.closes
         } else {
             // runs past midnight: the evening part today, the morning part from yesterday
-            (self.days.contains(&day) && minute >= self.opens)
-                || (self.days.contains(&day.pred()) && minute < self.closes)
+            (self.has(day) && minute >= self.opens)
+                || (self.has(day.pred()) && minute < self.closes)
         }
     }
 
+    fn has(&self, day: Weekday) -> bool {
+        self.days & day_bit(day) != 0
+    }
+
     fn is_all_day_every_day(&self) -> bool {
-        self.days.len() == 7 && self.opens == 0 && self.closes == 1440
+        self.days == 0x7f && self.opens == 0 && self.closes == 1440
     }
 }
 

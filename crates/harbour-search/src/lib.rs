@@ -112,15 +112,16 @@ struct Entry {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Facts {
     pub cross_border: bool,
-    /// Staff languages, lower-case codes.
-    pub languages: Box<[Box<str>]>,
+    /// Staff languages, lower-case codes (interned: a few dozen codes shared by all services).
+    pub languages: Box<[std::sync::Arc<str>]>,
 }
 
 #[derive(Default)]
 struct Store {
     slots: Vec<Option<Uuid>>,
     entries: HashMap<Uuid, Entry>,
-    zones: HashMap<String, std::sync::Arc<str>>,
+    /// Time zones and language codes, each kept once (a few dozen shared by all services).
+    interned: HashMap<String, std::sync::Arc<str>>,
 }
 
 /// One search result.
@@ -535,13 +536,21 @@ impl Catalog {
             let slot = store.slots.len() as u64;
             store.slots.push(Some(s.id));
             writer.add_document(self.document(s, slot, modified_at))?;
-            let zone = s.profile().and_then(|p| p.timezone.as_deref()).map(|z| {
+            let mut intern = |text: &str| -> std::sync::Arc<str> {
                 store
-                    .zones
-                    .entry(z.to_string())
-                    .or_insert_with(|| std::sync::Arc::from(z))
+                    .interned
+                    .entry(text.to_string())
+                    .or_insert_with(|| std::sync::Arc::from(text))
                     .clone()
-            });
+            };
+            let zone = s
+                .profile()
+                .and_then(|p| p.timezone.as_deref())
+                .map(&mut intern);
+            let languages = s
+                .language_codes()
+                .map(|c| intern(&c.to_ascii_lowercase()))
+                .collect();
             store.entries.insert(
                 s.id,
                 Entry {
@@ -552,10 +561,7 @@ impl Catalog {
                         cross_border: s
                             .term_codes(harbour_domain::taxonomy::SUPPORT)
                             .any(|c| c == "cross_border_referral"),
-                        languages: s
-                            .language_codes()
-                            .map(|c| c.to_ascii_lowercase().into_boxed_str())
-                            .collect(),
+                        languages,
                     },
                 },
             );
