@@ -129,6 +129,30 @@ impl TermBits {
     }
 }
 
+/// `sets` of `seg` combined with `op` (union or intersection): a single set as it is, without a
+/// copy; no set, the empty set.
+fn combine(
+    seg: &SegmentReader,
+    sets: impl IntoIterator<Item = tantivy::Result<Arc<Bits>>>,
+    op: fn(&mut Bits, &Bits),
+) -> tantivy::Result<Arc<Bits>> {
+    let mut sets = sets.into_iter();
+    let Some(first) = sets.next().transpose()? else {
+        return Ok(Arc::new(Bits::empty(seg.max_doc())));
+    };
+    let mut acc: Option<Bits> = None;
+    for set in sets {
+        let set = set?;
+        op(acc.get_or_insert_with(|| Bits::clone(&first)), &set);
+    }
+    Ok(acc.map_or(first, Arc::new))
+}
+
+/// Documents from which a form's bitset is kept with the segment.
+fn dense_from(reader: &SegmentReader) -> u32 {
+    (reader.max_doc() / DENSE).max(1)
+}
+
 /// How many documents are in any of `sets` (of one segment).
 fn union_len(sets: &[Arc<Bits>]) -> u32 {
     match sets {
@@ -281,32 +305,12 @@ impl FilterQuery {
                 None => Ok(Arc::new(of_terms(seg, std::slice::from_ref(t))?)),
             }
         };
-        let group_bits = |g: &[Term]| -> tantivy::Result<Arc<Bits>> {
-            let Some((first, rest)) = g.split_first() else {
-                return Ok(Arc::new(Bits::empty(seg.max_doc())));
-            };
-            let first = term_bits(first)?;
-            if rest.is_empty() {
-                return Ok(first);
-            }
-            let mut any = Bits::clone(&first);
-            for t in rest {
-                any.union_with(&*term_bits(t)?);
-            }
-            Ok(Arc::new(any))
-        };
-        let Some((first, rest)) = self.groups.split_first() else {
-            return Ok(Arc::new(Bits::empty(seg.max_doc())));
-        };
-        let first = group_bits(first)?;
-        if rest.is_empty() {
-            return Ok(first);
-        }
-        let mut all = Bits::clone(&first);
-        for g in rest {
-            all.intersect_with(&*group_bits(g)?);
-        }
-        Ok(Arc::new(all))
+        let group_bits = |g: &[Term]| combine(seg, g.iter().map(term_bits), Bits::union_with);
+        combine(
+            seg,
+            self.groups.iter().map(|g| group_bits(g)),
+            Bits::intersect_with,
+        )
     }
 }
 
@@ -500,7 +504,7 @@ impl Weight for AnyTermWeight {
 
     fn count(&self, reader: &SegmentReader) -> tantivy::Result<u32> {
         let cache = self.columns.get(&reader.segment_id()).map(|c| &c.filters);
-        let dense_from = (reader.max_doc() / DENSE).max(1);
+        let dense_from = dense_from(reader);
         let mut cached: Vec<Arc<Bits>> = Vec::new();
         let mut sparse: Vec<Term> = Vec::new();
         for (t, df) in self.terms.iter().zip(self.doc_freqs(reader)?) {
@@ -513,20 +517,12 @@ impl Weight for AnyTermWeight {
         if sparse.is_empty() && reader.alive_bitset().is_none() {
             return Ok(union_len(&cached));
         }
-        let bits = match (cached.split_first(), sparse.is_empty()) {
-            (Some((only, [])), true) => only.clone(),
-            (first, _) => {
-                let mut all = match first {
-                    Some((b, _)) => Bits::clone(b),
-                    None => Bits::empty(reader.max_doc()),
-                };
-                for b in cached.iter().skip(1) {
-                    all.union_with(b);
-                }
-                all.add_postings(reader, &sparse)?;
-                Arc::new(all)
-            }
-        };
+        let mut bits = combine(reader, cached.into_iter().map(Ok), Bits::union_with)?;
+        if !sparse.is_empty() {
+            let mut all = Arc::unwrap_or_clone(bits);
+            all.add_postings(reader, &sparse)?;
+            bits = Arc::new(all);
+        }
         Ok(count_alive(bits, reader))
     }
 
@@ -567,7 +563,7 @@ impl Weight for AnyTermWeight {
         // it is in many documents, as such a form is) says which, so that its postings are
         // only sought for those.
         let dominant_bits = match self.columns.get(&reader.segment_id()) {
-            Some(c) if main_df >= (reader.max_doc() / DENSE).max(1) => self
+            Some(c) if main_df >= dense_from(reader) => self
                 .terms
                 .get(main)
                 .map(|t| c.filters.get(reader, t))
